@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from './config.js';
+import { UserError } from './core/errors/user-error.js';
+import { createLogger } from './logger.js';
+import { describeUserError } from './messages/user-error-text.js';
+import { PREFLIGHT_USAGE, preflightCommand, type CommandIo } from './cli/preflight-command.js';
+import { TOOL_VERSION } from './version.js';
+
+const HELP = `dten ${TOOL_VERSION} — take a vendor upgrade package from preflight to a cleaned-up fleet upgrade
+
+Usage:
+  ${PREFLIGHT_USAGE}
+  dten --version
+
+Exit codes of preflight: 0 pass or warnings only, 1 a blocker was found, 2 the package cannot be read safely or bad usage.
+Configuration comes from the environment; see .env.example.
+`;
+
+/** The composition root of the CLI: reads config, builds the logger, dispatches, and turns errors into one line. */
+async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (command === 'preflight') return preflightCommand(rest, config, log, io);
+  throw new UserError('usage', { problem: `Unknown command "${command}"` });
+}
+
+const io: CommandIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UserError) {
+      io.stderr(`dten: ${describeUserError(error)}\n`);
+    } else {
+      const ref = randomBytes(3).toString('hex');
+      createLogger('error').error({ err: error, ref }, 'unexpected error');
+      io.stderr(`dten: something went wrong (ref ${ref}). The details are in the log above; nothing was changed.\n`);
+    }
+    process.exitCode = 2;
+  },
+);

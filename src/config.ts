@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './preflight/archive.js';
+import { UserError } from './core/errors/user-error.js';
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+const bytes = z.string().transform((text, ctx) => {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a size such as 512MiB, 4GiB or a number of bytes' });
+    return z.NEVER;
+  }
+  return Math.round(Number(match[1]) * unit);
+});
+const positiveInt = z.coerce.number().int().positive();
+const list = z.string().transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DTEN_TRUSTED_CA: z.string().optional(),
+  DTEN_POLICY: z.string().optional(),
+  DTEN_INTERNAL_DOMAINS: list.default([]),
+  DTEN_STALE_BINARY_DAYS: positiveInt.default(180),
+  DTEN_MAX_ENTRIES: positiveInt.default(DEFAULT_ARCHIVE_LIMITS.maxEntries),
+  DTEN_MAX_TOTAL_BYTES: bytes.optional(),
+  DTEN_MAX_ENTRY_BYTES: bytes.optional(),
+  DTEN_MAX_COMPRESSION_RATIO: positiveInt.default(DEFAULT_ARCHIVE_LIMITS.maxCompressionRatio),
+  DTEN_MAX_MANIFEST_BYTES: bytes.optional(),
+  DTEN_MAX_NESTED_DEPTH: z.coerce.number().int().min(0).default(DEFAULT_ARCHIVE_LIMITS.maxNestedDepth),
+  DTEN_MAX_NESTED_BYTES: bytes.optional(),
+});
+
+export interface Config {
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustedCaPath: string | undefined;
+  policyPath: string | undefined;
+  internalDomains: string[];
+  staleBinaryDays: number;
+  archiveLimits: ArchiveLimits;
+}
+
+/** The only reader of the environment. A bad value is a UserError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UserError('config-invalid', { variable: String(issue.path[0] ?? 'environment'), problem: issue.message });
+  }
+  const e = result.data;
+  return {
+    logLevel: e.LOG_LEVEL,
+    trustedCaPath: e.DTEN_TRUSTED_CA,
+    policyPath: e.DTEN_POLICY,
+    internalDomains: e.DTEN_INTERNAL_DOMAINS,
+    staleBinaryDays: e.DTEN_STALE_BINARY_DAYS,
+    archiveLimits: {
+      ...DEFAULT_ARCHIVE_LIMITS,
+      maxEntries: e.DTEN_MAX_ENTRIES,
+      maxTotalBytes: e.DTEN_MAX_TOTAL_BYTES ?? DEFAULT_ARCHIVE_LIMITS.maxTotalBytes,
+      maxEntryBytes: e.DTEN_MAX_ENTRY_BYTES ?? DEFAULT_ARCHIVE_LIMITS.maxEntryBytes,
+      maxCompressionRatio: e.DTEN_MAX_COMPRESSION_RATIO,
+      maxManifestBytes: e.DTEN_MAX_MANIFEST_BYTES ?? DEFAULT_ARCHIVE_LIMITS.maxManifestBytes,
+      maxNestedDepth: e.DTEN_MAX_NESTED_DEPTH,
+      maxNestedBytes: e.DTEN_MAX_NESTED_BYTES ?? DEFAULT_ARCHIVE_LIMITS.maxNestedBytes,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** A mistake the person can fix. The words live in `src/messages/user-error-text.ts`, keyed by code. */
+export interface UserErrorParams {
+  usage: { problem: string };
+  'file-not-found': { what: string; path: string };
+  'file-unreadable': { what: string; path: string; reason: string };
+  'inventory-invalid': { path: string; problem: string };
+  'policy-invalid': { path: string; problem: string };
+  'trust-invalid': { path: string; problem: string };
+  'config-invalid': { variable: string; problem: string };
+}
+
+export type UserErrorCode = keyof UserErrorParams;
+
+export class UserError<C extends UserErrorCode = UserErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    readonly params: UserErrorParams[C],
+  ) {
+    super(`user error: ${code}`);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,18 @@
+import type { UserError, UserErrorCode, UserErrorParams } from '../core/errors/user-error.js';
+
+const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
+  usage: (p) => `${p.problem}. Run \`dten --help\` to see the commands and their options.`,
+  'file-not-found': (p) => `The ${p.what} ${p.path} does not exist. Check the path and try again.`,
+  'file-unreadable': (p) => `The ${p.what} ${p.path} could not be read (${p.reason}). Check its permissions.`,
+  'inventory-invalid': (p) =>
+    `The inventory ${p.path} is not usable: ${p.problem}. It must be JSON shaped like {"host-1": {"dten": "4.1.0"}}.`,
+  'policy-invalid': (p) => `The policy file ${p.path} is not usable: ${p.problem}. See docs/policy.md for its format.`,
+  'trust-invalid': (p) =>
+    `The trusted CA file ${p.path} is not usable: ${p.problem}. It must hold one or more PEM certificates.`,
+  'config-invalid': (p) => `${p.variable} is not valid: ${p.problem}. Fix it in the environment or .env (see .env.example).`,
+};
+
+export function describeUserError(error: UserError): string {
+  const text = TEXT[error.code] as (p: UserErrorParams[UserErrorCode]) => string;
+  return text(error.params);
+}

@@ -1,0 +1,77 @@
+import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
+import type { ArchiveEntry, OpenedArchive } from './archive.js';
+import { classifyContent, type ContentKind } from './classify-content.js';
+import type { FileMeta } from './detector.js';
+import { runDetector, type ScanSession } from './scan-session.js';
+import { TextSegmenter, type TextSegment } from './split-text-segments.js';
+
+const SNIFF_BYTES = 8192;
+const BINARY_HEAD_BYTES = 64 * 1024;
+
+export type EntryOutcome = { nested: 'none' } | { nested: 'archive'; bytes: Buffer } | { nested: 'too-large' };
+
+/**
+ * Inflates one entry completely (so sizes are counted and CRC-32 checked) and hands it to the detectors:
+ * text in line-aligned segments, binaries by their head. A nested archive comes back as bytes to open.
+ */
+export async function scanEntry(
+  session: ScanSession,
+  archive: OpenedArchive,
+  entry: ArchiveEntry,
+  meta: FileMeta,
+): Promise<EntryOutcome> {
+  const { limits } = session;
+  let chunks: Buffer[] = [];
+  let kept = 0;
+  let kind: ContentKind | undefined;
+  let segmenter: TextSegmenter | undefined;
+  let tooLarge = false;
+  let firstSegment = true;
+
+  const emitText = (segments: TextSegment[]): void => {
+    for (const segment of segments) {
+      const file = { meta, text: segment.text, firstLine: segment.firstLine, isFirstSegment: firstSegment };
+      firstSegment = false;
+      for (const detector of session.detectors) {
+        if (detector.scanText) runDetector(session, detector, meta.path, () => detector.scanText!(file));
+      }
+    }
+  };
+  const decide = (): void => {
+    kind = classifyContent(Buffer.concat(chunks, kept));
+    if (kind === 'text') {
+      segmenter = new TextSegmenter(limits.maxTextBytes);
+      emitText(segmenter.push(Buffer.concat(chunks, kept)));
+      chunks = [];
+    }
+  };
+
+  for await (const chunk of archive.read(entry)) {
+    session.inflatedBytes += chunk.length;
+    if (session.inflatedBytes > limits.maxTotalBytes) {
+      throw new ArchiveRefusal('total-too-large', { limit: limits.maxTotalBytes, name: meta.path });
+    }
+    if (segmenter) {
+      emitText(segmenter.push(chunk));
+    } else if (kind === undefined || (kind === 'binary' && kept < BINARY_HEAD_BYTES) || (kind === 'archive' && !tooLarge)) {
+      chunks.push(chunk);
+      kept += chunk.length;
+      if (kind === undefined && kept >= SNIFF_BYTES) decide();
+    }
+    if (kind === 'archive' && kept > limits.maxNestedBytes) {
+      tooLarge = true;
+      chunks = [];
+    }
+  }
+  if (kind === undefined) decide();
+  if (segmenter) {
+    emitText(segmenter.end());
+    return { nested: 'none' };
+  }
+  if (kind === 'archive') return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: Buffer.concat(chunks, kept) };
+  const head = Buffer.concat(chunks, kept).subarray(0, BINARY_HEAD_BYTES);
+  for (const detector of session.detectors) {
+    if (detector.scanBinary) runDetector(session, detector, meta.path, () => detector.scanBinary!({ meta, head }));
+  }
+  return { nested: 'none' };
+}
