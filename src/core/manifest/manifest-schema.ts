@@ -51,6 +51,8 @@ export const manifestSchema = z.looseObject({
       credentials: z.array(cleanupItem).default([]),
     })
     .default({ featureFlags: [], webhooks: [], credentials: [] }),
+  /** Free text from whoever prepared the package (the team records its decisions here). */
+  notes: z.string().optional(),
   /** Health check the agent runs after starting services. */
   healthCheck: z
     .looseObject({ url: z.string().optional(), command: z.array(z.string()).optional(), timeoutSeconds: z.number().positive().optional() })
