@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeForDisplay } from '../../src/core/findings/escape-for-display.js';
+import { escapeMrkdwn } from '../../src/messages/escape-mrkdwn.js';
 
 describe('escaping names from untrusted archives for display', () => {
   it('when a name holds control characters, they show as \\xNN', () => {
@@ -11,14 +12,14 @@ describe('escaping names from untrusted archives for display', () => {
     expect(escapeForDisplay('a\u2066b\u2069c\u200Bd')).toBe('a\\u{2066}b\\u{2069}c\\u{200B}d');
   });
 
-  it('when a name holds Slack control characters, they are entity-escaped so no mention or link can render', () => {
-    expect(escapeForDisplay('<!channel> & <https://evil.example|click>')).toBe(
+  it('when a name holds Slack control characters, chat text entity-escapes them so no mention or link can render', () => {
+    expect(escapeMrkdwn('<!channel> & <https://evil.example|click>')).toBe(
       '&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;',
     );
   });
 
-  it('when a name holds mrkdwn markers, they are replaced by look-alikes that cannot format text', () => {
-    const shown = escapeForDisplay('*bold* _it_ ~gone~ `code`');
+  it('when a name holds mrkdwn markers, chat text replaces them by look-alikes that cannot format text', () => {
+    const shown = escapeMrkdwn('*bold* _it_ ~gone~ `code`');
     expect(shown).not.toMatch(/[*_~`]/);
     expect(shown).toBe('\u2217bold\u2217 \u02CDit\u02CD \u223Cgone\u223C \u02CBcode\u02CB');
   });
@@ -30,6 +31,8 @@ describe('escaping names from untrusted archives for display', () => {
       'cafe\u0301.txt',
       'release 🚀.md',
       'a/b-c.d',
+      'scripts/pre_install.sh',
+      '<!channel> & *bold*',
     ]) {
       expect(escapeForDisplay(name)).toBe(name);
     }

@@ -1,24 +1,13 @@
-/** Slack's documented escapes for its control characters; Slack has no escape for mrkdwn, so look-alikes stand in. */
-const MARKUP: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '`': '\u02CB',
-  '*': '\u2217',
-  _: '\u02CD',
-  '~': '\u223C',
-};
-
 /** Controls, invisible format characters (bidi overrides, zero-width, tags), line separators and lone surrogates. */
-const INVISIBLE = String.raw`\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}`;
-const DISPLAY_HAZARD = new RegExp(`[${INVISIBLE}&<>\`*_~]`, 'gu');
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
 /**
- * Makes a name from an untrusted archive safe to show in Slack, markdown or a terminal: invisible and control
- * characters become `\xNN` / `\u{…}`, chat markup cannot render. Ordinary letters, accents, CJK and emoji pass.
+ * Makes a name from an untrusted archive read as stored, in a terminal, a report or chat: invisible and control
+ * characters become `\xNN` / `\u{…}`. Chat markup is escaped where chat text is built (`escapeMrkdwn`), so paths
+ * in reports, JSON and SARIF stay the real paths.
  */
 export function escapeForDisplay(name: string): string {
-  return name.replace(DISPLAY_HAZARD, (char) => MARKUP[char] ?? escapeCodePoint(char));
+  return name.replace(INVISIBLE, escapeCodePoint);
 }
 
 function escapeCodePoint(char: string): string {

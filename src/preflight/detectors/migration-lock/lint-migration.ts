@@ -1,0 +1,50 @@
+import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
+import { parseSql, type SqlParseError, type SqlStatement } from '../../../libpg-query/parse-sql.js';
+import { checkAlterTable } from './check-alter-table.js';
+import { checkIndexStatement } from './check-index-statement.js';
+import { checkMaintenance } from './check-maintenance.js';
+import { checkTimeouts } from './check-timeouts.js';
+import { createLintState, tableKey, type LintState } from './lint-state.js';
+import { DEFAULT_POSTGRES_MAJOR, type LintOptions, type MigrationHazard } from './migration-hazard.js';
+
+const CHECKS = [checkTimeouts, checkIndexStatement, checkAlterTable, checkMaintenance];
+
+/**
+ * Lints one migration (one direction) with PostgreSQL's own parser: which statements take which locks on
+ * tables that already hold data. Call `loadSqlParser()` once before the first call.
+ */
+export function lintMigration(sql: string, options: LintOptions = {}): MigrationHazard[] {
+  // psql meta-commands (\set ON_ERROR_STOP, \connect) are not SQL; blanking them keeps every line number.
+  const parsed = parseSql(sql.replace(/^[ \t]*\\.*$/gm, ''));
+  if (!parsed.ok) return [describeParseError(parsed.error)];
+  const state = createLintState(options.postgresMajor ?? DEFAULT_POSTGRES_MAJOR, options.assumeInTransaction ?? false);
+  for (const statement of parsed.statements) {
+    trackStatement(state, statement);
+    for (const check of CHECKS) check(state, statement);
+  }
+  return state.hazards.sort((a, b) => a.line - b.line);
+}
+
+/** Transactions opened and closed, and tables created: later statements on them lock nothing anyone waits for. */
+function trackStatement(state: LintState, { node }: SqlStatement): void {
+  if ('CreateStmt' in node) state.createdTables.add(tableKey(node.CreateStmt.relation));
+  if ('CreateTableAsStmt' in node) state.createdTables.add(tableKey(node.CreateTableAsStmt.into?.rel));
+  if (!('TransactionStmt' in node)) return;
+  const kind = node.TransactionStmt.kind;
+  if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') {
+    if (!state.inTransaction) state.transaction += 1;
+    state.inTransaction = true;
+  } else if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE') {
+    state.inTransaction = false;
+  }
+}
+
+function describeParseError(error: SqlParseError): MigrationHazard {
+  return {
+    rule: 'parse-error',
+    severity: 'blocker',
+    line: error.line,
+    message: `PostgreSQL cannot parse this migration: ${escapeForDisplay(error.message)} (line ${error.line}, column ${error.column}). It will fail when applied, and nothing in it was checked for locks.`,
+    remediation: 'Fix the SQL (or ask the vendor for a corrected package) and run the preflight again.',
+  };
+}
