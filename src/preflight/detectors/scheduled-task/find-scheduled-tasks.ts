@@ -1,0 +1,42 @@
+import { classifyPath } from '../text-scan/classify-path.js';
+import { isCommentLine } from '../text-scan/is-comment-line.js';
+import { maskInlineCredentials } from '../text-scan/mask-inline-credentials.js';
+import { shortenText } from '../text-scan/shorten-text.js';
+import { findAtJobs } from './find-at-jobs.js';
+import { findCrontabInstalls } from './find-crontab-installs.js';
+import { findTimerUnit } from './find-timer-unit.js';
+import { findWindowsTasks } from './find-windows-tasks.js';
+import { parseCrontabLine } from './parse-crontab-line.js';
+import type { ScheduledTask } from './scheduled-task.js';
+
+const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
+
+/** Every scheduled task in one text (or one segment of it, `firstLine` being its first line number). */
+export function findScheduledTasks(path: string, text: string, firstLine: number): ScheduledTask[] {
+  const traits = classifyPath(path);
+  if (traits.documentation) return [];
+  const lines = text.split(/\r?\n/);
+  const code = lines.map((line) => (isCommentLine(line) ? '' : line));
+  const tasks: ScheduledTask[] = [];
+  if (traits.crontab) tasks.push(...findCrontabLines(lines, firstLine, path, traits.systemCrontab));
+  if (path.endsWith('.timer')) tasks.push(...findTimerUnit(code, firstLine, path));
+  if (traits.cronPeriod && firstLine === 1) tasks.push(cronDirectoryTask(path, traits.cronPeriod));
+  if (!traits.crontab && !traits.unit) {
+    tasks.push(...findCrontabInstalls(code, firstLine, path));
+    tasks.push(...findAtJobs(code, firstLine, path), ...findWindowsTasks(code, firstLine, path));
+  }
+  return tasks.map((task) => ({ ...task, command: shortenText(maskInlineCredentials(task.command)) }));
+}
+
+function findCrontabLines(lines: string[], firstLine: number, path: string, withUser: boolean): ScheduledTask[] {
+  return lines.flatMap((line, index) => {
+    const entry = parseCrontabLine(line, withUser);
+    return entry ? [{ kind: 'crontab' as const, ...entry, path, line: firstLine + index }] : [];
+  });
+}
+
+function cronDirectoryTask(path: string, period: keyof typeof PERIOD_CRON): ScheduledTask {
+  const name = path.split(/[/!]/).pop() ?? path;
+  const description = period === 'daily' ? 'every day' : `every ${period.replace(/ly$/, '')}`;
+  return { kind: 'cron-directory', schedule: PERIOD_CRON[period], description, command: name, path, line: 1, name };
+}

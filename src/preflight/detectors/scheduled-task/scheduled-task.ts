@@ -1,0 +1,18 @@
+export type ScheduledTaskKind = 'crontab' | 'cron-directory' | 'systemd-timer' | 'at' | 'windows-task';
+
+/** Something the package would run on a schedule; issue 3's agent pauses these for the window. */
+export interface ScheduledTask {
+  kind: ScheduledTaskKind;
+  /** The schedule as written: `0 2 * * *`, `OnCalendar=daily`, `now + 5 minutes`, `/sc DAILY /st 02:00`. */
+  schedule: string;
+  /** The schedule in words, starting lower-case so it reads inside a sentence: `at 02:00, Monday through Friday`. */
+  description: string;
+  /** What it runs, for display: shortened, inline credentials masked. */
+  command: string;
+  path: string;
+  line: number;
+  /** What to pause it by, where there is such a name: the timer unit, the Windows task, the cron.d file. */
+  name?: string;
+  /** The account it runs as, when the schedule says (system crontabs, `schtasks /ru`). */
+  user?: string;
+}

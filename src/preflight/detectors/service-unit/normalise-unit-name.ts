@@ -1,0 +1,11 @@
+const UNIT_SUFFIX = /\.(service|timer|socket|target|path|mount|automount|slice|scope|device|swap)$/;
+
+/** `dten`, `dten.service` and `/etc/systemd/system/dten.service` all name `dten.service`. */
+export function normaliseUnitName(name: string): string {
+  const base =
+    name
+      .replace(/^["']|["']$/g, '')
+      .split(/[/\\]/)
+      .pop() ?? name;
+  return UNIT_SUFFIX.test(base) ? base : `${base}.service`;
+}
