@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { UserError } from './core/errors/user-error.js';
 import { createLogger } from './logger.js';
@@ -28,6 +29,7 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout(`${TOOL_VERSION}\n`);
     return 0;
   }
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   if (command === 'preflight') return preflightCommand(rest, config, log, io);
