@@ -1,0 +1,70 @@
+import { defineRule } from '../credential-rule.js';
+
+/** AWS, Google Cloud, Azure and other cloud and infrastructure providers. */
+export const CLOUD_RULES = [
+  defineRule(
+    'aws-access-key-id',
+    'AWS',
+    'access key id',
+    ['akia', 'asia', 'abia', 'acca', 'a3t'],
+    /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/,
+  ),
+  defineRule(
+    'aws-secret-access-key',
+    'AWS',
+    'secret access key',
+    ['aws'],
+    /aws_?(?:secret)_?(?:access)?_?key["'`]?\s*(?:[:=]|=>)\s*["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+    { minEntropy: 4 },
+  ),
+  defineRule(
+    'aws-bedrock-api-key',
+    'AWS Bedrock',
+    'API key',
+    ['absk'],
+    /\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?![A-Za-z0-9+/=])/,
+    { minEntropy: 4 },
+  ),
+  defineRule(
+    'aws-bedrock-api-key',
+    'AWS Bedrock',
+    'short-lived API key',
+    ['bedrock-api-key-'],
+    /\b(bedrock-api-key-[A-Za-z0-9+/=%]{20,2000})/,
+    { minEntropy: 4 },
+  ),
+  defineRule('gcp-api-key', 'Google Cloud', 'API key', ['aiza'], /\b(AIza[\w-]{35})(?![\w-])/, { minEntropy: 4 }),
+  defineRule(
+    'azure-storage-key',
+    'Azure',
+    'storage account key',
+    ['accountkey'],
+    /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i,
+    { minEntropy: 4 },
+  ),
+  defineRule(
+    'azure-shared-access-key',
+    'Azure',
+    'shared access key',
+    ['sharedaccesskey'],
+    /SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/i,
+    { minEntropy: 4 },
+  ),
+  defineRule(
+    'azure-client-secret',
+    'Azure AD',
+    'client secret',
+    ['q~'],
+    /(?:^|[\\'"`\s>=:(,])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?=$|[\\'"`\s<),])/,
+    { minEntropy: 3.5 },
+  ),
+  defineRule('alibaba-access-key-id', 'Alibaba Cloud', 'access key id', ['ltai'], /\b(LTAI[a-zA-Z0-9]{20})\b/),
+  defineRule(
+    'digitalocean-token',
+    'DigitalOcean',
+    'token',
+    ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    /\b(do[opr]_v1_[a-f0-9]{64})\b/,
+  ),
+  defineRule('heroku-api-key', 'Heroku', 'API key', ['hrku-'], /\b(HRKU-AA[0-9a-zA-Z_-]{58})\b/),
+];
