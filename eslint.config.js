@@ -22,7 +22,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@slack/*', 'bullmq', 'ioredis', 'yauzl', 'yazl'].map((group) => ({ group: [group], message: 'The core imports no vendor SDK; put it in an adapter.' })) },
+        {
+          patterns: ['@slack/*', 'bullmq', 'ioredis', 'yauzl', 'yazl'].map((group) => ({
+            group: [group],
+            message: 'The core imports no vendor SDK; put it in an adapter.',
+          })),
+        },
       ],
     },
   },

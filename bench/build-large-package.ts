@@ -31,7 +31,11 @@ function* textLines(seed: number, bytes: number): Generator<Buffer> {
     for (let i = 0; i < 500; i += 1) {
       n = (n * 1103515245 + 12345) >>> 0;
       const word = WORDS[n % WORDS.length]!;
-      lines.push(i % 97 === 0 ? `curl -fsS https://mirror.internal/${word}/${n % 1000}` : `${word}_${n % 977} = ${word}-${n % 31} # line ${i}`);
+      lines.push(
+        i % 97 === 0
+          ? `curl -fsS https://mirror.internal/${word}/${n % 1000}`
+          : `${word}_${n % 977} = ${word}-${n % 31} # line ${i}`,
+      );
     }
     const chunk = Buffer.from(`${lines.join('\n')}\n`);
     written += chunk.length;
@@ -52,9 +56,17 @@ export async function buildLargePackage(path: string, spec: LargePackageSpec): P
   await mkdir(dirname(path), { recursive: true });
   const zip = new yazl.ZipFile();
   const manifest = {
-    name: 'dten', version: '4.2.0', buildDate: new Date().toISOString(), upgradeFrom: '>=4.0.0 <4.2.0',
-    dependencies: { postgresql: '>=13 <17' }, reboot: 'none', downtime: '5m', services: [], config: [],
-    scripts: {}, certificates: [],
+    name: 'dten',
+    version: '4.2.0',
+    buildDate: new Date().toISOString(),
+    upgradeFrom: '>=4.0.0 <4.2.0',
+    dependencies: { postgresql: '>=13 <17' },
+    reboot: 'none',
+    downtime: '5m',
+    services: [],
+    config: [],
+    scripts: {},
+    certificates: [],
   };
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
   for (let i = 0; i < spec.textFiles; i += 1) {
@@ -62,7 +74,16 @@ export async function buildLargePackage(path: string, spec: LargePackageSpec): P
   }
   for (let i = 0; i < spec.binaryFiles; i += 1) {
     const head = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
-    zip.addReadStream(Readable.from((function* () { yield head; yield* noise(i + 7, spec.binaryBytes); })()), `bin/tool-${i}`, { mode: 0o100755, compress: false });
+    zip.addReadStream(
+      Readable.from(
+        (function* () {
+          yield head;
+          yield* noise(i + 7, spec.binaryBytes);
+        })(),
+      ),
+      `bin/tool-${i}`,
+      { mode: 0o100755, compress: false },
+    );
   }
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(`${path}.tmp`));

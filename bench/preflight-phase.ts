@@ -15,12 +15,18 @@ function inflateOnly(path: string): Promise<number> {
     let bytes = 0;
     yauzl.open(path, { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
-      zip.on('error', reject).on('end', () => resolve(bytes)).on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          stream.on('data', (chunk: Buffer) => (bytes += chunk.length)).on('error', reject).on('end', () => zip.readEntry());
+      zip
+        .on('error', reject)
+        .on('end', () => resolve(bytes))
+        .on('entry', (entry: yauzl.Entry) => {
+          zip.openReadStream(entry, (streamError, stream) => {
+            if (streamError) return reject(streamError);
+            stream
+              .on('data', (chunk: Buffer) => (bytes += chunk.length))
+              .on('error', reject)
+              .on('end', () => zip.readEntry());
+          });
         });
-      });
       zip.readEntry();
     });
   });
@@ -39,7 +45,14 @@ if (phase === 'inflate') {
     policy: DEFAULT_POLICY,
     log: pino({ level: 'silent' }),
     toolVersion: 'bench',
-    options: { trustedCaPem: [], inventory: undefined, staleBinaryDays: 180, internalDomains: [], plannedWindowMinutes: undefined, now: new Date() },
+    options: {
+      trustedCaPem: [],
+      inventory: undefined,
+      staleBinaryDays: 180,
+      internalDomains: [],
+      plannedWindowMinutes: undefined,
+      now: new Date(),
+    },
   });
   bytes = report.package.uncompressedBytes;
   findings = report.findings.length;

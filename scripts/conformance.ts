@@ -27,15 +27,21 @@ if (yauzl.failures > 0) problems.push(`${yauzl.failures} yauzl corpus case(s) ha
 console.log('\n== gitleaks samples (credentials) ==');
 const gitleaks = await measureGitleaks(corporaDir);
 for (const line of gitleaks.lines) console.log(line);
-if (gitleaks.recall < FLOORS.gitleaksRecall) problems.push(`gitleaks recall ${gitleaks.recall.toFixed(3)} < ${FLOORS.gitleaksRecall}`);
+if (gitleaks.recall < FLOORS.gitleaksRecall)
+  problems.push(`gitleaks recall ${gitleaks.recall.toFixed(3)} < ${FLOORS.gitleaksRecall}`);
 if (gitleaks.falsePositiveRate > FLOORS.gitleaksFalsePositiveRate) {
-  problems.push(`gitleaks false-positive rate ${gitleaks.falsePositiveRate.toFixed(3)} > ${FLOORS.gitleaksFalsePositiveRate}`);
+  problems.push(
+    `gitleaks false-positive rate ${gitleaks.falsePositiveRate.toFixed(3)} > ${FLOORS.gitleaksFalsePositiveRate}`,
+  );
 }
 
 console.log('\n== squawk cases (migration locks) ==');
 const squawk = await measureSquawk(corporaDir);
 for (const line of squawk.lines) console.log(line);
-if (squawk.agreement < FLOORS.squawkAgreement) problems.push(`squawk agreement ${squawk.agreement.toFixed(3)} < ${FLOORS.squawkAgreement}`);
+if (squawk.agreement < FLOORS.squawkAgreement)
+  problems.push(`squawk agreement ${squawk.agreement.toFixed(3)} < ${FLOORS.squawkAgreement}`);
 
-console.log(problems.length === 0 ? '\nconformance: all contracts held' : `\nconformance FAILED: ${problems.join('; ')}`);
+console.log(
+  problems.length === 0 ? '\nconformance: all contracts held' : `\nconformance FAILED: ${problems.join('; ')}`,
+);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
-import { UserError } from './core/errors/user-error.js';
+import { isUserError, UserError } from './core/errors/user-error.js';
 import { createLogger } from './logger.js';
 import { describeUserError } from './messages/user-error-text.js';
 import { PREFLIGHT_USAGE, preflightCommand, type CommandIo } from './cli/preflight-command.js';
@@ -43,7 +43,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       io.stderr(`dten: ${describeUserError(error)}\n`);
     } else {
       const ref = randomBytes(3).toString('hex');

@@ -87,7 +87,8 @@ function parseUsage(argv: string[]) {
     throw new UserError('usage', { problem: (error as Error).message.split('\n')[0]!.replace(/\.$/, '') });
   }
   if (parsed.positionals.length !== 1) throw new UserError('usage', { problem: `Usage: ${PREFLIGHT_USAGE}` });
-  if (parsed.values.json && parsed.values.sarif) throw new UserError('usage', { problem: 'Choose one of --json and --sarif' });
+  if (parsed.values.json && parsed.values.sarif)
+    throw new UserError('usage', { problem: 'Choose one of --json and --sarif' });
   if (parsed.values.window && !/^\d+$/.test(parsed.values.window)) {
     throw new UserError('usage', { problem: '--window takes the planned maintenance window in whole minutes' });
   }
@@ -98,10 +99,27 @@ function unreadableReport(zipPath: string, reason: string, now: Date): Preflight
   return {
     schemaVersion: 1,
     tool: { name: 'dten', version: TOOL_VERSION },
-    package: { file: zipPath.split('/').pop() ?? zipPath, sha256: '', bytes: 0, name: undefined, version: undefined, entries: 0, uncompressedBytes: 0 },
+    package: {
+      file: zipPath.split('/').pop() ?? zipPath,
+      sha256: '',
+      bytes: 0,
+      name: undefined,
+      version: undefined,
+      entries: 0,
+      uncompressedBytes: 0,
+    },
     verdict: 'unreadable',
     counts: { blocker: 1, warning: 0, info: 0 },
-    findings: [{ category: 'archive', severity: 'blocker', rule: 'archive/unreadable', path: '', message: reason, remediation: 'Ask the vendor for an intact package.' }],
+    findings: [
+      {
+        category: 'archive',
+        severity: 'blocker',
+        rule: 'archive/unreadable',
+        path: '',
+        message: reason,
+        remediation: 'Ask the vendor for an intact package.',
+      },
+    ],
     scannedAt: now.toISOString(),
   };
 }

@@ -30,7 +30,8 @@ export const DEFAULT_POLICY: Policy = {
       key: 'dten.hybrid.enable',
       kind: 'required',
       value: true,
-      consequence: 'without dten.hybrid.enable = true, dten falls back to legacy (non-hybrid) behaviour after the upgrade',
+      consequence:
+        'without dten.hybrid.enable = true, dten falls back to legacy (non-hybrid) behaviour after the upgrade',
       severity: 'blocker',
     },
   ],

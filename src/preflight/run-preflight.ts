@@ -31,7 +31,7 @@ export async function runPreflight(zipPath: string, deps: PreflightDeps): Promis
   try {
     const { manifest, findings: manifestFindings, root } = await readManifest(archive, deps.limits);
     const ctx: ScanContext = { manifest, policy: deps.policy, options: deps.options };
-    const detectors = await Promise.all(deps.detectors.map((create) => create(ctx)));
+    const detectors = await Promise.all(deps.detectors.map(async (create) => create(ctx)));
     const session: ScanSession = {
       detectors,
       limits: deps.limits,

@@ -26,9 +26,15 @@ export async function scanArchive(
     session.files.push(meta);
     const outcome = await scanEntry(session, archive, entry, meta);
     if (outcome.nested === 'too-large') {
-      session.findings.push(archiveFinding(meta.path, 'archive/nested-too-large', 'warning',
-        `This nested archive is larger than ${session.limits.maxNestedBytes} bytes and was not opened, so its contents were not checked.`,
-        'Unpack it and run dten preflight on it separately, or raise DTEN_MAX_NESTED_BYTES.'));
+      session.findings.push(
+        archiveFinding(
+          meta.path,
+          'archive/nested-too-large',
+          'warning',
+          `This nested archive is larger than ${session.limits.maxNestedBytes} bytes and was not opened, so its contents were not checked.`,
+          'Unpack it and run dten preflight on it separately, or raise DTEN_MAX_NESTED_BYTES.',
+        ),
+      );
     } else if (outcome.nested === 'archive') {
       await scanNested(session, meta, outcome.bytes, at.depth + 1);
     }
@@ -37,9 +43,15 @@ export async function scanArchive(
 
 async function scanNested(session: ScanSession, meta: FileMeta, bytes: Buffer, depth: number): Promise<void> {
   if (depth > session.limits.maxNestedDepth) {
-    session.findings.push(archiveFinding(meta.path, 'archive/nested-too-deep', 'warning',
-      `This archive is nested ${depth} levels deep, beyond the limit of ${session.limits.maxNestedDepth}; its contents were not checked.`,
-      'Ask the vendor for a flatter package, or raise DTEN_MAX_NESTED_DEPTH.'));
+    session.findings.push(
+      archiveFinding(
+        meta.path,
+        'archive/nested-too-deep',
+        'warning',
+        `This archive is nested ${depth} levels deep, beyond the limit of ${session.limits.maxNestedDepth}; its contents were not checked.`,
+        'Ask the vendor for a flatter package, or raise DTEN_MAX_NESTED_DEPTH.',
+      ),
+    );
     return;
   }
   let nested: OpenedArchive;
@@ -47,18 +59,30 @@ async function scanNested(session: ScanSession, meta: FileMeta, bytes: Buffer, d
     nested = await session.openArchive({ kind: 'buffer', buffer: bytes, name: meta.path }, session.limits);
   } catch (error) {
     if (!(error instanceof ArchiveRefusal) || error.code === 'total-too-large') throw error;
-    session.findings.push(archiveFinding(meta.path, `archive/nested-${error.code}`, 'blocker',
-      `This nested archive cannot be read safely: ${describeArchiveRefusal(error)}`,
-      'Do not install a package that carries it; ask the vendor for a clean package.'));
+    session.findings.push(
+      archiveFinding(
+        meta.path,
+        `archive/nested-${error.code}`,
+        'blocker',
+        `This nested archive cannot be read safely: ${describeArchiveRefusal(error)}`,
+        'Do not install a package that carries it; ask the vendor for a clean package.',
+      ),
+    );
     return;
   }
   try {
     await scanArchive(session, nested, { prefix: `${meta.path}!`, depth, root: '' });
   } catch (error) {
     if (!(error instanceof ArchiveRefusal) || error.code === 'total-too-large') throw error;
-    session.findings.push(archiveFinding(meta.path, `archive/nested-${error.code}`, 'blocker',
-      `This nested archive cannot be read safely: ${describeArchiveRefusal(error)}`,
-      'Do not install a package that carries it; ask the vendor for a clean package.'));
+    session.findings.push(
+      archiveFinding(
+        meta.path,
+        `archive/nested-${error.code}`,
+        'blocker',
+        `This nested archive cannot be read safely: ${describeArchiveRefusal(error)}`,
+        'Do not install a package that carries it; ask the vendor for a clean package.',
+      ),
+    );
   } finally {
     nested.close();
   }
@@ -68,6 +92,12 @@ function hazardFinding(hazard: ArchiveHazard, prefix: string): Finding {
   return archiveFinding(prefix + hazard.entryName, hazard.rule, hazard.severity, hazard.message, hazard.remediation);
 }
 
-function archiveFinding(path: string, rule: string, severity: Finding['severity'], message: string, remediation: string): Finding {
+function archiveFinding(
+  path: string,
+  rule: string,
+  severity: Finding['severity'],
+  message: string,
+  remediation: string,
+): Finding {
   return { category: 'archive', severity, rule, path, message, remediation };
 }

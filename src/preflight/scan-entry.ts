@@ -53,7 +53,11 @@ export async function scanEntry(
     }
     if (segmenter) {
       emitText(segmenter.push(chunk));
-    } else if (kind === undefined || (kind === 'binary' && kept < BINARY_HEAD_BYTES) || (kind === 'archive' && !tooLarge)) {
+    } else if (
+      kind === undefined ||
+      (kind === 'binary' && kept < BINARY_HEAD_BYTES) ||
+      (kind === 'archive' && !tooLarge)
+    ) {
       chunks.push(chunk);
       kept += chunk.length;
       if (kind === undefined && kept >= SNIFF_BYTES) decide();
@@ -68,7 +72,8 @@ export async function scanEntry(
     emitText(segmenter.end());
     return { nested: 'none' };
   }
-  if (kind === 'archive') return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: Buffer.concat(chunks, kept) };
+  if (kind === 'archive')
+    return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: Buffer.concat(chunks, kept) };
   const head = Buffer.concat(chunks, kept).subarray(0, BINARY_HEAD_BYTES);
   for (const detector of session.detectors) {
     if (detector.scanBinary) runDetector(session, detector, meta.path, () => detector.scanBinary!({ meta, head }));

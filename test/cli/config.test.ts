@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { UserError } from '../../src/core/errors/user-error.js';
+import { isUserError } from '../../src/core/errors/user-error.js';
 import { describeUserError } from '../../src/messages/user-error-text.js';
 
 function errorFor(env: NodeJS.ProcessEnv): string {
   try {
     loadConfig(env);
   } catch (error) {
-    if (error instanceof UserError) return describeUserError(error);
+    if (isUserError(error)) return describeUserError(error);
     throw error;
   }
   throw new Error('expected the configuration to be refused');

@@ -20,3 +20,7 @@ export class UserError<C extends UserErrorCode = UserErrorCode> extends Error {
     this.name = 'UserError';
   }
 }
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -21,9 +21,7 @@ export const manifestSchema = z.looseObject({
   reboot: z.enum(['required', 'recommended', 'none']),
   /** The vendor's own downtime claim, for example `5m` or `PT5M`. */
   downtime: z.string().optional(),
-  services: z
-    .array(z.looseObject({ unit: z.string().min(1), renamedFrom: z.string().min(1).optional() }))
-    .default([]),
+  services: z.array(z.looseObject({ unit: z.string().min(1), renamedFrom: z.string().min(1).optional() })).default([]),
   config: z
     .array(
       z.looseObject({
@@ -55,7 +53,11 @@ export const manifestSchema = z.looseObject({
   notes: z.string().optional(),
   /** Health check the agent runs after starting services. */
   healthCheck: z
-    .looseObject({ url: z.string().optional(), command: z.array(z.string()).optional(), timeoutSeconds: z.number().positive().optional() })
+    .looseObject({
+      url: z.string().optional(),
+      command: z.array(z.string()).optional(),
+      timeoutSeconds: z.number().positive().optional(),
+    })
     .optional(),
 });
 

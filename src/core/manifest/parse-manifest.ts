@@ -14,7 +14,10 @@ export function parseManifest(text: string, path = MANIFEST_PATH): ParsedManifes
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'invalid JSON';
-    return { manifest: undefined, findings: [manifestFinding(path, 'manifest/invalid-json', `manifest is not valid JSON: ${reason}`)] };
+    return {
+      manifest: undefined,
+      findings: [manifestFinding(path, 'manifest/invalid-json', `manifest is not valid JSON: ${reason}`)],
+    };
   }
   const result = manifestSchema.safeParse(json);
   if (!result.success) {
@@ -25,7 +28,10 @@ export function parseManifest(text: string, path = MANIFEST_PATH): ParsedManifes
       ),
     };
   }
-  return { manifest: result.data, findings: unknownKeys(manifestSchema, json, []).map((key) => unknownKeyFinding(path, key)) };
+  return {
+    manifest: result.data,
+    findings: unknownKeys(manifestSchema, json, []).map((key) => unknownKeyFinding(path, key)),
+  };
 }
 
 function unknownKeys(schema: z.ZodType, value: unknown, at: PropertyKey[]): PropertyKey[][] {
@@ -52,10 +58,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`),
-    '$',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
 }
 
 function manifestFinding(path: string, rule: string, message: string): Finding {

@@ -43,7 +43,7 @@ export function renderFinding(finding: Finding): string[] {
   const where = finding.path ? `${finding.path}${finding.line ? `:${finding.line}` : ''}` : '(package)';
   const lines = [`  ${where}  [${finding.category}] ${finding.message}`];
   if (finding.evidence) lines.push(`      ${finding.evidence}`);
-  lines.push(`      → ${finding.remediation}`);
+  lines.push(`      → ${finding.remediation.replaceAll('\n', '\n        ')}`);
   return lines;
 }
 
