@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Finding } from '../core/findings/finding.js';
+import { detachString } from './detach-string.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveLimits, OpenArchive } from './archive.js';
 import type { Detector, FileMeta } from './detector.js';
@@ -19,7 +20,7 @@ export interface ScanSession {
 /** Runs one detector callback; a bug in one detector costs one file's check, not the whole report. */
 export function runDetector(session: ScanSession, detector: Detector, path: string, call: () => Finding[]): void {
   try {
-    session.findings.push(...call());
+    session.findings.push(...call().map(detachFinding));
   } catch (error) {
     const ref = randomBytes(3).toString('hex');
     session.log.error({ err: error, ref, detector: detector.id, path }, 'detector failed');
@@ -32,4 +33,15 @@ export function runDetector(session: ScanSession, detector: Detector, path: stri
       remediation: 'Review the file by hand, and report the ref to the dten maintainers.',
     });
   }
+}
+
+function detachFinding(finding: Finding): Finding {
+  const { message, remediation, path, evidence } = finding;
+  return {
+    ...finding,
+    path: detachString(path),
+    message: detachString(message),
+    remediation: detachString(remediation),
+    ...(evidence === undefined ? {} : { evidence: detachString(evidence) }),
+  };
 }

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Finding } from '../../../core/findings/finding.js';
 import type { DetectorFactory } from '../../detector.js';
+import { detachString } from '../../detach-string.js';
 import { classifyPath } from '../text-scan/classify-path.js';
 import { maskInlineCredentials } from '../text-scan/mask-inline-credentials.js';
 import { shortenText } from '../text-scan/shorten-text.js';
@@ -18,18 +19,18 @@ export const createExternalEndpointDetector: DetectorFactory = (ctx) => {
       const documentation = classifyPath(file.meta.name).documentation;
       for (const mention of findEndpointMentions(file.text, file.firstLine)) {
         const kind = classes.get(mention.host) ?? classifyEndpoint(mention.host, internalDomains);
-        classes.set(mention.host, kind);
+        if (!classes.has(mention.host)) classes.set(detachString(mention.host), kind);
         const passive = documentation ? 'documentation' : mention.comment ? 'comment' : undefined;
         const severity = severityOf(kind, passive !== undefined);
         if (severity === undefined) continue;
-        const key = `${file.meta.path}\u0000${mention.host}`;
+        const key = detachString(`${file.meta.path}\u0000${mention.host}`);
         const seen = gathered.get(key);
         const mentions = (seen?.mentions ?? 0) + 1;
         if (seen && SEVERITIES.indexOf(seen.severity) <= SEVERITIES.indexOf(severity)) seen.mentions = mentions;
         else
           gathered.set(key, {
-            host: mention.host,
-            shown: shortenText(maskInlineCredentials(mention.written), 100),
+            host: detachString(mention.host),
+            shown: detachString(shortenText(maskInlineCredentials(mention.written), 100)),
             line: mention.line,
             kind,
             passive,
