@@ -54,25 +54,12 @@ async function scanNested(session: ScanSession, meta: FileMeta, bytes: Buffer, d
     );
     return;
   }
-  let nested: OpenedArchive;
+  let nested: OpenedArchive | undefined;
   try {
     nested = await session.openArchive({ kind: 'buffer', buffer: bytes, name: meta.path }, session.limits);
-  } catch (error) {
-    if (!(error instanceof ArchiveRefusal) || error.code === 'total-too-large') throw error;
-    session.findings.push(
-      archiveFinding(
-        meta.path,
-        `archive/nested-${error.code}`,
-        'blocker',
-        `This nested archive cannot be read safely: ${describeArchiveRefusal(error)}`,
-        'Do not install a package that carries it; ask the vendor for a clean package.',
-      ),
-    );
-    return;
-  }
-  try {
     await scanArchive(session, nested, { prefix: `${meta.path}!`, depth, root: '' });
   } catch (error) {
+    // Running out of the whole package's budget stops everything; any other refusal costs this archive only.
     if (!(error instanceof ArchiveRefusal) || error.code === 'total-too-large') throw error;
     session.findings.push(
       archiveFinding(
@@ -84,7 +71,7 @@ async function scanNested(session: ScanSession, meta: FileMeta, bytes: Buffer, d
       ),
     );
   } finally {
-    nested.close();
+    nested?.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Finding } from '../../src/core/findings/finding.js';
 import type { BinaryFile, DetectorFactory, FileMeta, TextFile } from '../../src/preflight/detector.js';
-import { DEFAULT_POLICY } from '../../src/preflight/policy.js';
-import type { FixtureRun } from './run-text-detector.js';
+import { fixtureContext, type FixtureRun } from './run-text-detector.js';
 
 export interface FixtureFiles {
   texts?: TextFile[];
@@ -24,19 +23,7 @@ export async function runDetectorFiles(
   files: FixtureFiles,
   run: FixtureRun = {},
 ): Promise<Finding[]> {
-  const detector = await factory({
-    manifest: run.manifest,
-    policy: run.policy ?? DEFAULT_POLICY,
-    options: {
-      trustedCaPem: [],
-      inventory: undefined,
-      staleBinaryDays: 365,
-      internalDomains: [],
-      plannedWindowMinutes: undefined,
-      now: new Date(),
-      ...run.options,
-    },
-  });
+  const detector = await factory(fixtureContext(run, new Date()));
   const texts = files.texts ?? [];
   const binaries = files.binaries ?? [];
   const findings = [

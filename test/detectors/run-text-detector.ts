@@ -1,6 +1,12 @@
 import type { Finding } from '../../src/core/findings/finding.js';
 import type { Manifest } from '../../src/core/manifest/manifest-schema.js';
-import type { DetectorFactory, FileMeta, PreflightOptions, TextFile } from '../../src/preflight/detector.js';
+import type {
+  DetectorFactory,
+  FileMeta,
+  PreflightOptions,
+  ScanContext,
+  TextFile,
+} from '../../src/preflight/detector.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/preflight/policy.js';
 
 export interface FixtureRun {
@@ -9,6 +15,23 @@ export interface FixtureRun {
   options?: Partial<PreflightOptions>;
   /** Paths of files the package holds but that are not text (or not delivered as text). */
   binaries?: string[];
+}
+
+/** The scan context a detector gets in a test: the default policy and options unless the test says otherwise. */
+export function fixtureContext(run: FixtureRun, now: Date): ScanContext {
+  return {
+    manifest: run.manifest,
+    policy: run.policy ?? DEFAULT_POLICY,
+    options: {
+      trustedCaPem: [],
+      inventory: undefined,
+      staleBinaryDays: 365,
+      internalDomains: [],
+      plannedWindowMinutes: undefined,
+      now,
+      ...run.options,
+    },
+  };
 }
 
 export function fileMeta(path: string, size = 0): FileMeta {
@@ -26,19 +49,7 @@ export async function runTextDetector(
   run: FixtureRun = {},
 ): Promise<Finding[]> {
   const texts = Array.isArray(files) ? files : Object.entries(files).map(([path, text]) => textFile(path, text));
-  const detector = await factory({
-    manifest: run.manifest,
-    policy: run.policy ?? DEFAULT_POLICY,
-    options: {
-      trustedCaPem: [],
-      inventory: undefined,
-      staleBinaryDays: 365,
-      internalDomains: [],
-      plannedWindowMinutes: undefined,
-      now: new Date('2025-06-01T00:00:00Z'),
-      ...run.options,
-    },
-  });
+  const detector = await factory(fixtureContext(run, new Date('2025-06-01T00:00:00Z')));
   const findings = texts.flatMap((file) => detector.scanText?.(file) ?? []);
   const metas = [...new Map(texts.map((file) => [file.meta.path, file.meta])).values()];
   return [...findings, ...(detector.finish?.([...metas, ...(run.binaries ?? []).map((path) => fileMeta(path))]) ?? [])];
