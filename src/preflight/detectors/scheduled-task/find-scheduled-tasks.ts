@@ -9,12 +9,17 @@ import { findWindowsTasks } from './find-windows-tasks.js';
 import { parseCrontabLine } from './parse-crontab-line.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
+/** One native pass over the text decides whether the line-by-line search for installs can find anything at all. */
+const MAY_INSTALL = /crontab|schtasks|\bat\b/i;
+
 const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
 
 /** Every scheduled task in one text (or one segment of it, `firstLine` being its first line number). */
 export function findScheduledTasks(path: string, text: string, firstLine: number): ScheduledTask[] {
   const traits = classifyPath(path);
   if (traits.documentation) return [];
+  const scriptOnly = !traits.crontab && !traits.unit && !traits.cronPeriod && !path.endsWith('.timer');
+  if (scriptOnly && !MAY_INSTALL.test(text)) return [];
   const lines = text.split(/\r?\n/);
   const code = lines.map((line) => (isCommentLine(line) ? '' : line));
   const tasks: ScheduledTask[] = [];
