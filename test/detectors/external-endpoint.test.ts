@@ -145,3 +145,14 @@ describe('external-endpoint detector', () => {
     expect(findings.map((finding) => finding.severity)).toEqual(['info']);
   });
 });
+
+describe('reserved names', () => {
+  it('when a script names a host under .example, .test or .invalid, it is a placeholder reported as info, not a firewall change', async () => {
+    const findings = await runTextDetector(createExternalEndpointDetector, {
+      'scripts/install.sh':
+        'curl https://api.vendor.example/v1\ncurl https://ci.build.test/x\ncurl https://nowhere.invalid/\n',
+    });
+    expect(findings).toHaveLength(3);
+    expect(findings.every((finding) => finding.severity === 'info')).toBe(true);
+  });
+});

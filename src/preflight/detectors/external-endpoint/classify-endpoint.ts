@@ -30,7 +30,8 @@ for (const [kind, network, prefix] of ADDRESS_RANGES) {
   RANGES.set(kind, list);
 }
 const BUILT_IN_INTERNAL = ['internal', 'local', 'corp', 'lan', 'home.arpa', 'localdomain', 'intranet'];
-const EXAMPLE_DOMAIN = /(^|\.)example\.(com|org|net)$/;
+/** RFC 2606 / RFC 6761 names that never resolve on the internet. */
+const EXAMPLE_DOMAIN = /(^|\.)example\.(com|org|net)$|\.(example|test|invalid)$/;
 
 /** Where an endpoint lives: `internalDomains` are host-name suffixes (`corp.acme.com`) that count as internal. */
 export function classifyEndpoint(endpoint: string, internalDomains: readonly string[]): EndpointClass {
