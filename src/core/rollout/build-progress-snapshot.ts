@@ -1,0 +1,30 @@
+import { estimateEta } from './estimate-eta.js';
+import { HOST_STATES, type HostState } from './host-state.js';
+import { measureBlip } from './measure-blip.js';
+import { planWaves } from './plan-waves.js';
+import type { ProgressSnapshot } from './progress-snapshot.js';
+import type { Rollout } from './rollout.js';
+import { windowEnd } from './window-end.js';
+
+/** The snapshot of a rollout record at `now`; pure, so every bot replica renders the same thing. */
+export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnapshot {
+  const counts = Object.fromEntries(HOST_STATES.map((state) => [state, 0])) as Record<HostState, number>;
+  for (const host of Object.values(rollout.hosts)) counts[host.state] += 1;
+  const failingHosts = Object.entries(rollout.hosts)
+    .filter(([, host]) => host.state === 'failed' || host.state === 'unreachable')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([host, progress]) => ({ host, reason: progress.reason ?? progress.state }));
+  const of = planWaves(rollout.plan).length;
+  const snapshot: ProgressSnapshot = {
+    rolloutId: rollout.id,
+    state: rollout.state,
+    wave: rollout.wave ? { ...rollout.wave, of } : undefined,
+    counts,
+    failingHosts,
+    blip: measureBlip(rollout.health, now),
+    windowSecondsLeft: Math.max(0, Math.floor((windowEnd(rollout.window).getTime() - now.getTime()) / 1000)),
+  };
+  const eta = estimateEta(rollout, now);
+  if (eta !== undefined) snapshot.eta = eta;
+  return snapshot;
+}

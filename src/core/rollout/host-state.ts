@@ -1,0 +1,23 @@
+/** Where one target host stands in a rollout. Persisted: add, never rename. */
+export const HOST_STATES = [
+  'pending',
+  'preflighting',
+  'installing',
+  'installed',
+  'verifying',
+  'healthy',
+  'failed',
+  'unreachable',
+  'rolling-back',
+  'rolled-back',
+  'skipped',
+] as const;
+export type HostState = (typeof HOST_STATES)[number];
+
+export interface HostProgress {
+  state: HostState;
+  /** Why the host failed or was skipped, in the words of the step that said so. */
+  reason?: string;
+  /** True once install began changing the host, until it is rolled back: it then needs a rollback. */
+  changed: boolean;
+}

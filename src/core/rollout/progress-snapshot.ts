@@ -1,0 +1,18 @@
+import type { HostState } from './host-state.js';
+import type { Blip } from './measure-blip.js';
+import type { RolloutState } from './rollout-state.js';
+
+/** What the chat layer renders about a rollout at one moment. */
+export interface ProgressSnapshot {
+  rolloutId: string;
+  state: RolloutState;
+  /** `index` is 0-based (show index + 1 of `of`); undefined before the first wave started. */
+  wave: { index: number; of: number; finished: boolean } | undefined;
+  counts: Record<HostState, number>;
+  /** Failed and unreachable hosts, sorted, with the reason their step gave (or their state). */
+  failingHosts: { host: string; reason: string }[];
+  blip: Blip | undefined;
+  eta?: string;
+  /** Seconds from now to the end of the (possibly extended) window; 0 once it is over. */
+  windowSecondsLeft: number;
+}

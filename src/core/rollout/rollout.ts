@@ -1,0 +1,30 @@
+import type { Approval } from './approval.js';
+import type { AuditEntry } from './audit-entry.js';
+import type { HostProgress } from './host-state.js';
+import type { Plan, PlanWindow } from './plan.js';
+import type { RolloutState } from './rollout-state.js';
+
+/** One health observation of one host during the rollout (an error rate between 0 and 1). */
+export interface HealthSample {
+  at: string;
+  host: string;
+  errorRate: number;
+}
+
+/** The whole rollout as plain JSON: the control plane stores it in Redis as is. */
+export interface Rollout {
+  id: string;
+  plan: Plan;
+  state: RolloutState;
+  /** The current (or last) wave while running; `finished` once its hosts reported. */
+  wave?: { index: number; finished: boolean };
+  /** The state a pause interrupted, which `resume` returns to. */
+  pausedFrom?: RolloutState;
+  /** The plan's window, plus any extension granted while the rollout ran. */
+  window: PlanWindow;
+  hosts: Record<string, HostProgress>;
+  approvals: Approval[];
+  /** Baseline measured before the first wave, then samples during and after each wave. */
+  health: { baselineErrorRate?: number; samples: HealthSample[] };
+  audit: AuditEntry[];
+}
