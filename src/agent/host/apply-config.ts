@@ -1,0 +1,58 @@
+import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import type { Manifest } from '../../core/manifest/manifest-schema.js';
+import { applyConfigChanges } from '../../preflight/detectors/config-key/apply-config-changes.js';
+import { parseConfigText } from '../../preflight/detectors/config-key/parse-config-text.js';
+import type { HostLayout } from './host-layout.js';
+import { resolveInside } from './resolve-inside.js';
+
+export interface AppliedConfigFile {
+  /** Path under `etc/dten/`. */
+  file: string;
+  /** True when there was no live file and the release's own copy was installed first. */
+  seeded: boolean;
+  /** Required keys whose value changed (or that were added). */
+  set: string[];
+  /** Removed keys that were present and are gone now. */
+  removed: string[];
+}
+
+/**
+ * Sets the manifest's required keys and drops its removed keys in the live config, keeping comments and layout
+ * (applyConfigChanges). A file that is not live yet is seeded from the release. Running it again changes nothing.
+ */
+export async function applyConfig(
+  layout: HostLayout,
+  releaseDir: string,
+  changes: Manifest['config'],
+): Promise<AppliedConfigFile[]> {
+  const applied: AppliedConfigFile[] = [];
+  for (const change of changes) {
+    const live = layout.liveConfigFile(change.file);
+    const current = await readFile(live, 'utf8').catch(() => undefined);
+    const seed = resolveInside(releaseDir, change.file, 'config file named in the manifest');
+    const text = current ?? (await readFile(seed, 'utf8').catch(() => ''));
+    const before = parseConfigText(live, text);
+    const next = applyConfigChanges(text, change.required, change.removed, live);
+    if (current === undefined || next !== text) {
+      const mode = await stat(current === undefined ? seed : live).then(
+        (stats) => stats.mode & 0o777,
+        () => 0o644,
+      );
+      await mkdir(dirname(live), { recursive: true });
+      // Written beside the live file, then renamed over it: the service never reads half a config.
+      await writeFile(`${live}.dten-apply`, next, { flush: true });
+      await chmod(`${live}.dten-apply`, mode);
+      await rename(`${live}.dten-apply`, live);
+    }
+    applied.push({
+      file: relative(layout.configDir, live),
+      seeded: current === undefined,
+      set: Object.entries(change.required)
+        .filter(([key, value]) => before.get(key)?.value !== String(value))
+        .map(([key]) => key),
+      removed: change.removed.filter((key) => before.has(key)),
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,37 @@
+import type { HostStepError, HostStepErrorCode, HostStepErrorParams } from './host-step-error.js';
+
+const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } = {
+  'digest-mismatch': (p) =>
+    `The package ${p.file} has SHA-256 ${p.actual}, not the ${p.expected} the rollout was approved for, so nothing was unpacked. Fetch the package again from the package store; if it still differs, stop the rollout and find out who changed it.`,
+  'archive-hazard': (p) =>
+    `The package cannot be unpacked safely: ${p.detail} (${p.rule}). Nothing was installed; ask the vendor for a package holding only plain files and folders.`,
+  'release-conflict': (p) =>
+    `Release ${p.version} is already on this host from another package (SHA-256 ${p.found}, expected ${p.expected}); it was left untouched. Check which package is right before removing opt/dten/releases/${p.version} by hand.`,
+  'version-mismatch': (p) =>
+    `The package says it is version ${p.actual}, but the rollout expected ${p.expected}; it was not installed. Check that the rollout names the right package.`,
+  'release-missing': (p) =>
+    `Release ${p.version} is not unpacked on this host, so current cannot point at it. Run the install step again, which unpacks it first.`,
+  'release-unverified': (p) =>
+    `Release ${p.version} on this host was not unpacked by dten from a verified package, so none of its scripts are run. Remove opt/dten/releases/${p.version} and run the install step again.`,
+  'current-not-a-link': (p) =>
+    `${p.path} is a real folder or file, not a link, so dten will not replace it. Move it aside by hand, then run the step again.`,
+  'unsafe-name': (p) =>
+    `The ${p.what} ${p.value} cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.`,
+  'unsafe-path': (p) =>
+    `The ${p.what} ${p.path} points outside the folder it must stay in, so it was refused. Fix the path in the manifest.`,
+  'script-missing': (p) =>
+    `The script ${p.script} is not a file of release ${p.version}. Check the script name in the manifest.`,
+  'backup-missing': (p) =>
+    `There is no configuration backup for rollout ${p.rolloutId} on this host, so nothing can be restored from it. Restore the configuration by hand from your own backups.`,
+  'unknown-unit': (p) =>
+    `The service ${p.unit} is not in the agent's unit map, so the agent does not know what program it runs. Add it to the unit map.`,
+  'service-failed': (p) =>
+    `The service ${p.unit} did not start: ${p.detail}. Read its log under var/log/dten/ on the host.`,
+  'systemctl-failed': (p) =>
+    `systemctl ${p.args} failed: ${p.detail}. Check the unit with systemctl status on the host.`,
+};
+
+export function describeHostStepError(error: HostStepError): string {
+  const text = TEXT[error.code] as (p: HostStepErrorParams[HostStepErrorCode]) => string;
+  return text(error.params);
+}

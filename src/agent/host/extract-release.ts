@@ -1,0 +1,90 @@
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Manifest } from '../../core/manifest/manifest-schema.js';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type OpenArchive } from '../../preflight/archive.js';
+import { hashFile } from '../../preflight/hash-file.js';
+import { openArchive as openWithYauzl } from '../../yauzl/open-archive.js';
+import { fsyncDirectory } from './fsync-directory.js';
+import type { HostLayout } from './host-layout.js';
+import { HostStepError } from './host-step-error.js';
+import { readReleaseManifest } from './read-release-manifest.js';
+import { RELEASE_DIGEST_FILE } from './release-digest-file.js';
+import { writeArchiveEntries } from './write-archive-entries.js';
+
+export interface ExtractedRelease {
+  version: string;
+  dir: string;
+  sha256: string;
+  /** The manifest read from the verified package itself, never from a job. */
+  manifest: Manifest;
+  /** True when a complete release with the same digest was already there (a rerun). */
+  reused: boolean;
+  files: number;
+}
+
+export interface ExtractReleaseOptions {
+  limits?: ArchiveLimits;
+  openArchive?: OpenArchive;
+}
+
+/**
+ * Verifies the package's SHA-256 before reading it, unpacks it into `releases/<version>.partial` and renames that
+ * to `releases/<version>`, so a release folder is complete or absent. A rerun reuses a release with the same digest.
+ */
+export async function extractRelease(
+  layout: HostLayout,
+  packageFile: string,
+  expected: { sha256: string; version: string },
+  options: ExtractReleaseOptions = {},
+): Promise<ExtractedRelease> {
+  const dir = layout.releaseDir(expected.version);
+  const sha256 = await hashFile(packageFile);
+  if (sha256 !== expected.sha256.toLowerCase()) {
+    throw new HostStepError('digest-mismatch', { file: packageFile, expected: expected.sha256, actual: sha256 });
+  }
+  const existing = await readFile(join(dir, RELEASE_DIGEST_FILE), 'utf8').catch(() => undefined);
+  if (existing?.trim() === sha256) {
+    return {
+      version: expected.version,
+      dir,
+      sha256,
+      manifest: await readReleaseManifest(dir, expected.version),
+      reused: true,
+      files: 0,
+    };
+  }
+  if (existing !== undefined || (await isPresent(dir))) {
+    throw new HostStepError('release-conflict', {
+      version: expected.version,
+      expected: sha256,
+      found: existing?.trim() ?? 'unknown',
+    });
+  }
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true, mode: 0o755 });
+  const archive = await (options.openArchive ?? openWithYauzl)(
+    { kind: 'file', path: packageFile },
+    options.limits ?? DEFAULT_ARCHIVE_LIMITS,
+  );
+  try {
+    const files = await writeArchiveEntries(archive, partial);
+    const manifest = await readReleaseManifest(partial, expected.version);
+    await writeFile(join(partial, RELEASE_DIGEST_FILE), `${sha256}\n`, { flush: true });
+    await rename(partial, dir);
+    await fsyncDirectory(layout.releasesDir);
+    return { version: expected.version, dir, sha256, manifest, reused: false, files };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  } finally {
+    archive.close();
+  }
+}
+
+async function isPresent(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  );
+}

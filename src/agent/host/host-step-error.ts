@@ -1,0 +1,30 @@
+/** Why a host step refused to act. The words live in `describe-host-step-error.ts`, keyed by code. */
+export interface HostStepErrorParams {
+  'digest-mismatch': { file: string; expected: string; actual: string };
+  'archive-hazard': { entry: string; rule: string; detail: string };
+  'release-conflict': { version: string; expected: string; found: string };
+  'version-mismatch': { expected: string; actual: string };
+  'release-missing': { version: string };
+  'release-unverified': { version: string };
+  'current-not-a-link': { path: string };
+  'unsafe-name': { what: string; value: string };
+  'unsafe-path': { what: string; path: string };
+  'script-missing': { script: string; version: string };
+  'backup-missing': { rolloutId: string };
+  'unknown-unit': { unit: string };
+  'service-failed': { unit: string; detail: string };
+  'systemctl-failed': { args: string; detail: string };
+}
+
+export type HostStepErrorCode = keyof HostStepErrorParams;
+
+/** A refusal is final: retrying the same job cannot fix a wrong digest or an unsafe path. */
+export class HostStepError<C extends HostStepErrorCode = HostStepErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    readonly params: HostStepErrorParams[C],
+  ) {
+    super(`host step refused: ${code}`);
+    this.name = 'HostStepError';
+  }
+}
