@@ -29,6 +29,8 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `The service ${p.unit} did not start: ${p.detail}. Read its log under var/log/dten/ on the host.`,
   'systemctl-failed': (p) =>
     `systemctl ${p.args} failed: ${p.detail}. Check the unit with systemctl status on the host.`,
+  'script-failed': (p) =>
+    `The package script ${p.script} failed: ${p.detail}. Read the script's output above, fix the cause on the host, and retry.`,
 };
 
 export function describeHostStepError(error: HostStepError): string {

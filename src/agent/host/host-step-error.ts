@@ -14,6 +14,7 @@ export interface HostStepErrorParams {
   'unknown-unit': { unit: string };
   'service-failed': { unit: string; detail: string };
   'systemctl-failed': { args: string; detail: string };
+  'script-failed': { script: string; detail: string };
 }
 
 export type HostStepErrorCode = keyof HostStepErrorParams;

@@ -1,0 +1,74 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openJournal } from '../host/journal.js';
+import { readReleaseManifest } from '../host/read-release-manifest.js';
+import { restoreSchedules } from '../host/restore-schedules.js';
+import { runPackageScript } from '../host/run-package-script.js';
+import type { HostStepContext, PackageRef } from './host-step-context.js';
+import { runJournaled } from './run-journaled.js';
+
+export interface CleanupItemResult {
+  kind: 'schedule' | 'feature-flag' | 'webhook' | 'credential' | 'staging';
+  name: string;
+  outcome: 'done' | 'failed' | 'manual';
+  detail: string;
+}
+
+const KINDS = [
+  ['featureFlags', 'feature-flag'],
+  ['webhooks', 'webhook'],
+  ['credentials', 'credential'],
+] as const;
+
+/**
+ * After a successful rollout: restore the schedules install paused, remove feature flags, temporary webhooks and
+ * ephemeral credentials through the hooks the manifest names, and delete staging files. Reports every item.
+ */
+export async function cleanupOnHost(
+  ctx: HostStepContext,
+  request: { rolloutId: string; package: PackageRef },
+): Promise<CleanupItemResult[]> {
+  const { layout } = ctx;
+  const journal = await openJournal(layout, request.rolloutId);
+  const manifest = await readReleaseManifest(layout.releaseDir(request.package.version), request.package.version);
+  const results: CleanupItemResult[] = [];
+  for (const schedule of await restoreSchedules({
+    layout,
+    rolloutId: request.rolloutId,
+    journal,
+    services: ctx.services,
+  })) {
+    results.push({ kind: 'schedule', name: schedule.name, outcome: 'done', detail: `restored (${schedule.kind})` });
+  }
+  for (const [field, kind] of KINDS) {
+    for (const item of manifest.cleanup[field]) {
+      const result = await runJournaled(
+        journal,
+        `cleanup-${kind}-${item.name}`,
+        async (): Promise<CleanupItemResult> => {
+          if (!item.hook)
+            return { kind, name: item.name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
+          const run = await runPackageScript({
+            layout,
+            version: request.package.version,
+            script: item.hook,
+            args: [item.name],
+            env: ctx.env,
+          });
+          const said = (run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '';
+          return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
+        },
+      );
+      results.push(result);
+    }
+  }
+  const staging = await runJournaled(journal, 'cleanup-staging', async () => {
+    const leftovers = (await readdir(layout.releasesDir).catch(() => [] as string[])).filter((name) =>
+      name.endsWith('.partial'),
+    );
+    for (const name of leftovers) await rm(join(layout.releasesDir, name), { recursive: true, force: true });
+    return leftovers;
+  });
+  for (const name of staging) results.push({ kind: 'staging', name, outcome: 'done', detail: 'removed' });
+  return results;
+}

@@ -1,0 +1,98 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
+import { applyMigrations } from '../../postgres/apply-migrations.js';
+import { applyConfig } from '../host/apply-config.js';
+import { backupConfig } from '../host/backup-config.js';
+import { extractRelease } from '../host/extract-release.js';
+import { HostStepError } from '../host/host-step-error.js';
+import { openJournal } from '../host/journal.js';
+import { pauseSchedules } from '../host/pause-schedules.js';
+import { runPackageScript } from '../host/run-package-script.js';
+import { readCurrentLink } from '../host/read-current-link.js';
+import { startServices } from '../host/start-services.js';
+import { stopServices } from '../host/stop-services.js';
+import { switchCurrent } from '../host/switch-current.js';
+import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
+import type { HostStepContext, PackageRef } from './host-step-context.js';
+import { runJournaled } from './run-journaled.js';
+
+export interface InstallRequest {
+  rolloutId: string;
+  package: PackageRef;
+  window: { start: string; durationMinutes: number };
+}
+
+export interface InstallOutcome {
+  version: string;
+  previousVersion: string | undefined;
+  pausedSchedules: number;
+  appliedMigrations: string[];
+  health: ReleaseHealth;
+}
+
+/**
+ * The install choreography on one host, each step journaled so a kill -9 resumes where it stopped: certificate
+ * chain → preinstall script → pause schedules → stop services → back up config → migrations (once for the fleet)
+ * → switch `current` → apply config → start services → postinstall script → health check.
+ * The package's own `install` script is not run: it lays files out its own way, and dten's release folders,
+ * atomic `current` switch and config edits are what make the rollback possible.
+ */
+export async function installOnHost(ctx: HostStepContext, request: InstallRequest): Promise<InstallOutcome> {
+  const { layout } = ctx;
+  const journal = await openJournal(layout, request.rolloutId);
+  const file = await ctx.fetchPackage(request.package.key);
+  const release = await extractRelease(layout, file, request.package);
+  const { manifest } = release;
+  const previous = await runJournaled(journal, 'read-current', async () => (await readCurrentLink(layout)) ?? null);
+  await runJournaled(journal, 'preinstall-certificates', async () => {
+    const dir = join(layout.configDir, 'certs');
+    await mkdir(dir, { recursive: true });
+    for (const cert of manifest.certificates) await copyFile(join(release.dir, cert), join(dir, basename(cert)));
+    return manifest.certificates.length;
+  });
+  const runScript = async (script: string | undefined): Promise<boolean> => {
+    if (!script) return false;
+    const run = await runPackageScript({ layout, version: release.version, script, env: ctx.env });
+    if (!run.ok)
+      throw new HostStepError('script-failed', { script, detail: (run.stderr || run.stdout).trim().slice(-300) });
+    return true;
+  };
+  await runJournaled(journal, 'preinstall-script', () => runScript(manifest.scripts.preinstall));
+  const start = new Date(request.window.start);
+  const window = { start, end: new Date(start.getTime() + request.window.durationMinutes * 60_000) };
+  const paused = await pauseSchedules({
+    layout,
+    rolloutId: request.rolloutId,
+    journal,
+    services: ctx.services,
+    window,
+  });
+  await runJournaled(journal, 'stop-services', () => stopServices(ctx.services, manifest.services));
+  await runJournaled(journal, 'backup-config', async () => {
+    await backupConfig(
+      layout,
+      request.rolloutId,
+      manifest.config.map((change) => change.file),
+      ctx.now(),
+    );
+    return true;
+  });
+  const migrations = await runJournaled(journal, 'migrations', async () => {
+    if (!ctx.database) return { applied: [], skipped: [] };
+    const scripts = await loadPackageMigrations(release.dir, manifest.migrations);
+    return applyMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
+  });
+  await runJournaled(journal, 'switch-current', () => switchCurrent(layout, { version: release.version }));
+  await runJournaled(journal, 'apply-config', () => applyConfig(layout, release.dir, manifest.config));
+  await runJournaled(journal, 'start-services', () => startServices(ctx.services, manifest.services));
+  await runJournaled(journal, 'postinstall-script', () => runScript(manifest.scripts.postinstall));
+  const health = await checkReleaseHealth(ctx, manifest, release.dir);
+  return {
+    version: release.version,
+    previousVersion: previous?.version,
+    pausedSchedules: paused.length,
+    appliedMigrations: migrations.applied,
+    health,
+  };
+}

@@ -1,0 +1,62 @@
+import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
+import { rollbackMigrations } from '../../postgres/rollback-migrations.js';
+import type { CurrentLink } from '../host/read-current-link.js';
+import { openJournal } from '../host/journal.js';
+import { readReleaseManifest } from '../host/read-release-manifest.js';
+import { restoreConfig } from '../host/restore-config.js';
+import { restoreSchedules } from '../host/restore-schedules.js';
+import { stopServices } from '../host/stop-services.js';
+import { switchCurrent } from '../host/switch-current.js';
+import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
+import type { HostStepContext, PackageRef } from './host-step-context.js';
+import { runJournaled } from './run-journaled.js';
+
+export interface RollbackOutcome {
+  restoredVersion: string | undefined;
+  rolledBackMigrations: string[];
+  health: ReleaseHealth | undefined;
+}
+
+/**
+ * Undoes what this rollout's install did on this host, configuration and data: stop the new units, run the down
+ * migrations (once for the fleet; a second host finds nothing left), switch `current` back, restore the config
+ * backup, start the units that were stopped, restore paused schedules, check the old release's health.
+ */
+export async function rollbackOnHost(
+  ctx: HostStepContext,
+  request: { rolloutId: string; package: PackageRef },
+): Promise<RollbackOutcome> {
+  const { layout } = ctx;
+  const journal = await openJournal(layout, request.rolloutId);
+  const releaseDir = layout.releaseDir(request.package.version);
+  const manifest = await readReleaseManifest(releaseDir, request.package.version).catch(() => undefined);
+  const previous = journal.lastData<CurrentLink | null>('read-current') ?? undefined;
+  if (manifest)
+    await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, manifest.services));
+  const migrations = await runJournaled(journal, 'rollback-migrations', async () => {
+    if (!ctx.database || !manifest || !journal.hasDone('migrations')) return { rolledBack: [] };
+    const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
+    return rollbackMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
+  });
+  if (journal.lastPhase('switch-current') !== undefined) {
+    await runJournaled(journal, 'rollback-switch-current', () =>
+      switchCurrent(layout, { linkTarget: previous?.linkTarget }),
+    );
+  }
+  if (journal.hasDone('backup-config')) {
+    await runJournaled(journal, 'rollback-config', () => restoreConfig(layout, request.rolloutId));
+  }
+  await runJournaled(journal, 'rollback-start-services', async () => {
+    const stopped = journal.lastData<string[]>('stop-services') ?? [];
+    for (const unit of stopped) await ctx.services.start(unit);
+    return stopped;
+  });
+  await restoreSchedules({ layout, rolloutId: request.rolloutId, journal, services: ctx.services });
+  const oldManifest = previous
+    ? await readReleaseManifest(layout.releaseDir(previous.version), previous.version).catch(() => undefined)
+    : undefined;
+  const health = oldManifest
+    ? await checkReleaseHealth(ctx, oldManifest, layout.releaseDir(oldManifest.version))
+    : undefined;
+  return { restoredVersion: previous?.version, rolledBackMigrations: migrations.rolledBack, health };
+}

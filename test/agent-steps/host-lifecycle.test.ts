@@ -1,0 +1,136 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adapter.js';
+import type { HostLayout } from '../../src/agent/host/host-layout.js';
+import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
+import { cleanupOnHost } from '../../src/agent/steps/cleanup-on-host.js';
+import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
+import { installOnHost } from '../../src/agent/steps/install-on-host.js';
+import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
+import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
+import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
+import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
+
+const REINDEX_CRON = '30 2 * * * root /opt/dten/current/bin/dten-helper reindex\n';
+const WINDOW = { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 };
+
+let fixtures: HostFixtures;
+let schema: TestSchema;
+const adapters: ReturnType<typeof createExecServiceAdapter>[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const ref = (info: ExamplePackageInfo): PackageRef => ({
+  key: info.outFile,
+  version: info.version,
+  sha256: info.sha256,
+});
+
+async function newHost(): Promise<{ layout: HostLayout; ctx: HostStepContext }> {
+  const layout = await fixtures.newHost();
+  const env = pickChildEnv(process.env);
+  const unit = { program: 'bin/dten-server', config: 'dten.conf' };
+  const services = createExecServiceAdapter({
+    layout,
+    env,
+    port: await freePort(),
+    units: { 'dten.service': unit, 'dten-server.service': unit },
+  });
+  adapters.push(services);
+  await mkdir(layout.cronDir, { recursive: true });
+  await writeFile(join(layout.cronDir, 'dten-reindex'), REINDEX_CRON);
+  const ctx: HostStepContext = {
+    layout,
+    services,
+    env,
+    log: pino({ level: 'silent' }),
+    database: { connectionString: testConnectionString(), schema: schema.name },
+    fetchPackage: async (key) => key,
+    now: () => new Date(),
+  };
+  return { layout, ctx };
+}
+
+/** Production before the story: 4.1.0 installed and cleaned up, so its schedules run again. */
+async function seedPrevious(ctx: HostStepContext) {
+  const seeded = await installOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous), window: WINDOW });
+  await cleanupOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous) });
+  return seeded;
+}
+
+beforeAll(async () => {
+  [fixtures, schema] = await Promise.all([buildHostFixtures(), createTestSchema()]);
+});
+
+afterAll(async () => {
+  for (const services of adapters) {
+    for (const unit of ['dten.service', 'dten-server.service']) await services.stop(unit).catch(() => undefined);
+  }
+  await schema?.drop();
+  await fixtures?.remove();
+});
+
+describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () => {
+  it('installs, survives a redelivered job without repeating anything, rolls back config and data, and the old service answers again', async () => {
+    const { layout, ctx } = await newHost();
+    const seeded = await seedPrevious(ctx);
+    expect(seeded).toMatchObject({ version: '4.1.0', previousVersion: undefined, health: { healthy: true } });
+
+    const installed = await installOnHost(ctx, { rolloutId: 'r1', package: ref(fixtures.ready), window: WINDOW });
+    expect(installed).toMatchObject({ version: '4.2.0', previousVersion: '4.1.0', health: { healthy: true } });
+    expect(installed.appliedMigrations.length).toBeGreaterThan(0);
+    expect(installed.pausedSchedules).toBeGreaterThanOrEqual(1);
+    expect(await readdir(layout.cronDir)).not.toContain('dten-reindex');
+    const config = await readFile(join(layout.configDir, 'dten.conf'), 'utf8');
+    expect(config).toMatch(/^dten\.hybrid\.enable\s*=\s*true$/m);
+    expect(config).not.toMatch(/^dten\.legacy\.mode/m);
+    expect(await ctx.services.isActive('dten-server.service')).toBe(true);
+    expect(await ctx.services.isActive('dten.service')).toBe(false);
+
+    const again = await installOnHost(ctx, { rolloutId: 'r1', package: ref(fixtures.ready), window: WINDOW });
+    expect(again.appliedMigrations).toEqual(installed.appliedMigrations);
+    const records = await schema.query<{ id: string }>('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', [
+      'r1',
+    ]);
+    expect(records.map((row) => row.id).sort()).toEqual([...installed.appliedMigrations].sort());
+
+    const rolledBack = await rollbackOnHost(ctx, { rolloutId: 'r1', package: ref(fixtures.ready) });
+    expect(rolledBack).toMatchObject({ restoredVersion: '4.1.0', health: { healthy: true } });
+    expect([...rolledBack.rolledBackMigrations].sort()).toEqual([...installed.appliedMigrations].sort());
+    expect(await schema.query('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', ['r1'])).toEqual([]);
+    expect(await readFile(join(layout.configDir, 'dten.conf'), 'utf8')).toMatch(/^dten\.legacy\.mode\s*=\s*true$/m);
+    expect(await ctx.services.isActive('dten.service')).toBe(true);
+    expect(await ctx.services.isActive('dten-server.service')).toBe(false);
+    expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+  });
+
+  it('after a successful install, cleanup restores the paused schedule and removes the flag, webhook and credential', async () => {
+    const { layout, ctx } = await newHost();
+    await seedPrevious(ctx);
+    await installOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready), window: WINDOW });
+    expect(await readdir(join(layout.configDir, 'flags'))).toContain('hybrid-rollout-guard');
+
+    const results = await cleanupOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready) });
+    expect(results.filter((item) => item.outcome !== 'done')).toEqual([]);
+    expect(results.map((item) => `${item.kind}:${item.name}`)).toEqual(
+      expect.arrayContaining([
+        'schedule:dten-reindex',
+        'feature-flag:hybrid-rollout-guard',
+        'webhook:upgrade-progress-hook',
+        'credential:migration-runner',
+      ]),
+    );
+    expect(await readdir(join(layout.configDir, 'flags'))).not.toContain('hybrid-rollout-guard');
+    expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+  });
+});
