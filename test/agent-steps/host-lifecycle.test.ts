@@ -55,7 +55,7 @@ async function newHost(): Promise<{ layout: HostLayout; ctx: HostStepContext }> 
     env,
     log: pino({ level: 'silent' }),
     database: { connectionString: testConnectionString(), schema: schema.name },
-    fetchPackage: async (key) => key,
+    fetchPackage: (key) => Promise.resolve(key),
     now: () => new Date(),
   };
   return { layout, ctx };
