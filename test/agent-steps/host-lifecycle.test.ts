@@ -9,6 +9,7 @@ import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import { cleanupOnHost } from '../../src/agent/steps/cleanup-on-host.js';
 import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
 import { installOnHost } from '../../src/agent/steps/install-on-host.js';
+import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
@@ -112,6 +113,26 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(await ctx.services.isActive('dten.service')).toBe(true);
     expect(await ctx.services.isActive('dten-server.service')).toBe(false);
     expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+  });
+
+  it('per-host preflight says what the install will change on this host, and refuses a host the package cannot upgrade', async () => {
+    const { ctx } = await newHost();
+    const fresh = await preflightOnHost(ctx, { package: ref(fixtures.ready), window: WINDOW });
+    expect(fresh.find((check) => check.check === 'version')).toMatchObject({ ok: false, blocking: true });
+
+    await seedPrevious(ctx);
+    const checks = await preflightOnHost(ctx, { package: ref(fixtures.ready), window: WINDOW });
+    const said = (name: string) =>
+      checks
+        .filter((check) => check.check === name)
+        .map((check) => check.detail)
+        .join(' | ');
+    expect(checks.filter((check) => check.blocking && !check.ok)).toEqual([]);
+    expect(said('version')).toContain('runs 4.1.0');
+    expect(said('config')).toContain('will drop dten.legacy.mode');
+    expect(said('config')).toContain('will set dten.hybrid.enable');
+    expect(said('schedules')).toContain('will pause');
+    expect(said('units')).toContain('running as dten.service');
   });
 
   it('after a successful install, cleanup restores the paused schedule and removes the flag, webhook and credential', async () => {

@@ -1,0 +1,103 @@
+import { readFile, stat, statfs } from 'node:fs/promises';
+import semver from 'semver';
+import { parseConfigText, type ConfigSetting } from '../../preflight/detectors/config-key/parse-config-text.js';
+
+import { extractRelease } from '../host/extract-release.js';
+import { findHostSchedules } from '../host/find-host-schedules.js';
+import { planSchedulePause } from '../host/plan-schedule-pause.js';
+import { readCurrentLink } from '../host/read-current-link.js';
+import type { HostStepContext, PackageRef } from './host-step-context.js';
+
+export interface HostCheck {
+  check: 'version' | 'config' | 'schedules' | 'units' | 'disk' | 'certificates';
+  ok: boolean;
+  /** A failed blocking check keeps the host out of the rollout. */
+  blocking: boolean;
+  detail: string;
+}
+
+/** Keep at least this many times the release's size free: the release, a config backup and a rollback. */
+const DISK_FACTOR = 3;
+
+/**
+ * The per-host preflight: what this host runs against the package's ranges, what the install will change in its
+ * config, which schedules fall in the window, which units exist under old or new names, free disk, the chain.
+ */
+export async function preflightOnHost(
+  ctx: HostStepContext,
+  request: { package: PackageRef; window: { start: string; durationMinutes: number } },
+): Promise<HostCheck[]> {
+  const { layout } = ctx;
+  const packageFile = await ctx.fetchPackage(request.package.key);
+  const release = await extractRelease(layout, packageFile, request.package);
+  const { manifest } = release;
+  const checks: HostCheck[] = [];
+  const current = await readCurrentLink(layout);
+  const running = current ? semver.coerce(current.version)?.version : undefined;
+  const fits = running !== undefined && semver.satisfies(running, manifest.upgradeFrom);
+  checks.push({
+    check: 'version',
+    ok: fits || current?.version === manifest.version,
+    blocking: true,
+    detail: current
+      ? `runs ${current.version}; the package upgrades from ${manifest.upgradeFrom}`
+      : `no release of ${manifest.name} is installed; the package upgrades from ${manifest.upgradeFrom}`,
+  });
+  for (const change of manifest.config) {
+    const live = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => undefined);
+    const settings = live === undefined ? new Map<string, ConfigSetting>() : parseConfigText(change.file, live);
+    const dropping = change.removed.filter((key) => settings.has(key));
+    const setting = Object.keys(change.required).filter(
+      (key) => String(settings.get(key)?.value) !== String(change.required[key]),
+    );
+    const said = [
+      dropping.length ? `will drop ${dropping.join(', ')}` : '',
+      setting.length ? `will set ${setting.join(', ')}` : '',
+    ];
+    checks.push({
+      check: 'config',
+      ok: true,
+      blocking: false,
+      detail: `${change.file}: ${said.filter(Boolean).join('; ') || 'nothing to change'}`,
+    });
+  }
+  const start = new Date(request.window.start);
+  const window = { start, end: new Date(start.getTime() + request.window.durationMinutes * 60_000) };
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const firing = await planSchedulePause(await findHostSchedules(layout), window, zone, ctx.services);
+  checks.push({
+    check: 'schedules',
+    ok: true,
+    blocking: false,
+    detail: firing.length
+      ? `will pause ${firing.map((item) => item.description).join('; ')}`
+      : 'nothing fires in the window',
+  });
+  for (const service of manifest.services) {
+    const names = [service.renamedFrom, service.unit].filter((name): name is string => name !== undefined);
+    const active = [];
+    for (const name of names) if (await ctx.services.isActive(name)) active.push(name);
+    checks.push({
+      check: 'units',
+      ok: true,
+      blocking: false,
+      detail: `${service.unit}: ${active.length ? `running as ${active.join(', ')}` : 'not running'}`,
+    });
+  }
+  const disk = await statfs(layout.root);
+  const free = disk.bavail * disk.bsize;
+  const needed = DISK_FACTOR * (await stat(packageFile)).size;
+  checks.push({
+    check: 'disk',
+    ok: free >= needed,
+    blocking: true,
+    detail: `${Math.floor(free / 1024 ** 2)} MiB free, ${Math.ceil(needed / 1024 ** 2)} MiB needed`,
+  });
+  checks.push({
+    check: 'certificates',
+    ok: true,
+    blocking: false,
+    detail: `${manifest.certificates.length} certificate(s) to preinstall`,
+  });
+  return checks;
+}
