@@ -1,0 +1,39 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * `worker`: for BullMQ Workers, which block and must wait out a Redis restart (`maxRetriesPerRequest: null`).
+ * `producer`: for Queues and the host registry, which should fail fast while Redis is away (`enableOfflineQueue: false`).
+ */
+export type RedisRole = 'worker' | 'producer';
+
+/** Connects and waits until Redis answers, so a wrong URL fails at start-up rather than at the first job. */
+export async function createRedisConnection(url: string, role: RedisRole, options: RedisOptions = {}): Promise<Redis> {
+  // BullMQ refuses ioredis keyPrefix; our keys go under BullMQ's `prefix` instead.
+  if (options.keyPrefix !== undefined) throw new TypeError('use the BullMQ prefix, not the ioredis keyPrefix');
+  const roleOptions: RedisOptions = role === 'worker' ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false };
+  const redis = new Redis(url, { ...options, ...roleOptions, lazyConnect: true });
+  let cause: Error | undefined;
+  const remember = (error: Error): void => void (cause ??= error);
+  redis.on('error', remember);
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`cannot reach Redis at ${describeRedisUrl(url)}: ${(cause ?? (error as Error)).message}`, {
+      cause: cause ?? error,
+    });
+  } finally {
+    redis.off('error', remember);
+  }
+  return redis;
+}
+
+/** Scheme, host and port only: the URL may carry a password. */
+function describeRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.hostname}:${parsed.port || '6379'}`;
+  } catch {
+    return 'the configured URL';
+  }
+}

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Writes `source` to a new file (never over one), hashing on the way; the file is fsynced before it closes. */
+export async function copyHashing(source: Readable, target: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  await pipeline(
+    source,
+    async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+    },
+    createWriteStream(target, { flags: 'wx', mode: 0o644, flush: true }),
+  );
+  return { sha256: hash.digest('hex'), bytes };
+}
