@@ -45,6 +45,23 @@ const envSchema = z.object({
   DTEN_MAX_MANIFEST_BYTES: bytes.optional(),
   DTEN_MAX_NESTED_DEPTH: z.coerce.number().int().min(0).default(DEFAULT_ARCHIVE_LIMITS.maxNestedDepth),
   DTEN_MAX_NESTED_BYTES: bytes.optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  DTEN_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('dten'),
+  DTEN_JOB_KEY: z.string().min(32, 'use at least 32 characters (openssl rand -hex 32)').optional(),
+  DTEN_PACKAGE_DIR: z.string().default('build/packages'),
+  DTEN_PACKAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DTEN_PACKAGE_TOKEN: z.string().min(16).optional(),
+  DTEN_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DTEN_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
+  DTEN_SERVICE_ADAPTER: z.enum(['systemd', 'exec']).optional(),
+  DTEN_SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DTEN_HEARTBEAT_SECONDS: positiveInt.default(10),
 });
 
 export interface Config {
@@ -54,6 +71,18 @@ export interface Config {
   internalDomains: string[];
   staleBinaryDays: number;
   archiveLimits: ArchiveLimits;
+  redisUrl: string;
+  queuePrefix: string;
+  /** Shared by the control plane and agents to sign and verify jobs; never logged. */
+  jobKey: string | undefined;
+  packageDir: string;
+  packageUrl: string | undefined;
+  packageToken: string | undefined;
+  databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
+  serviceAdapter: 'systemd' | 'exec' | undefined;
+  servicePort: number | undefined;
+  heartbeatSeconds: number;
 }
 
 /** The only reader of the environment. A bad value is a UserError naming the variable. */
@@ -71,6 +100,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyPath: e.DTEN_POLICY,
     internalDomains: e.DTEN_INTERNAL_DOMAINS,
     staleBinaryDays: e.DTEN_STALE_BINARY_DAYS,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.DTEN_QUEUE_PREFIX,
+    jobKey: e.DTEN_JOB_KEY,
+    packageDir: e.DTEN_PACKAGE_DIR,
+    packageUrl: e.DTEN_PACKAGE_URL,
+    packageToken: e.DTEN_PACKAGE_TOKEN,
+    databaseUrl: e.DTEN_DATABASE_URL,
+    databaseSchema: e.DTEN_DATABASE_SCHEMA,
+    serviceAdapter: e.DTEN_SERVICE_ADAPTER,
+    servicePort: e.DTEN_SERVICE_PORT,
+    heartbeatSeconds: e.DTEN_HEARTBEAT_SECONDS,
     archiveLimits: {
       ...DEFAULT_ARCHIVE_LIMITS,
       maxEntries: e.DTEN_MAX_ENTRIES,
