@@ -1,0 +1,118 @@
+import { createServer } from 'node:net';
+import { QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgentWorker } from '../../src/agent/create-agent-worker.js';
+import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adapter.js';
+import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
+import { readCurrentLink } from '../../src/agent/host/read-current-link.js';
+import type { HostStepContext } from '../../src/agent/steps/host-step-context.js';
+import { installOnHost } from '../../src/agent/steps/install-on-host.js';
+import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
+import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
+import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
+import type { HostJobPayload } from '../../src/jobs/job-payload.js';
+import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
+import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
+
+const JOB_KEY = 'k'.repeat(16) + 'test-job-key-of-this-suite';
+const WINDOW = { start: '2026-03-14T02:00:00.000Z', end: '2026-03-14T03:00:00.000Z' };
+const prefix = freshPrefix();
+let fixtures: HostFixtures;
+let producer: Redis;
+let workerConnection: Redis;
+let registry: HostQueueRegistry;
+let stopServices: () => Promise<void> = () => Promise.resolve();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  fixtures = await buildHostFixtures();
+  producer = await createRedisConnection(REDIS_URL, 'producer');
+  workerConnection = await createRedisConnection(REDIS_URL, 'worker');
+  registry = createHostQueueRegistry({ connection: producer, prefix, keepJobsSeconds: 3600 });
+});
+
+afterAll(async () => {
+  await stopServices();
+  await registry?.close();
+  await deleteKeysUnder(producer, prefix);
+  await Promise.all([producer?.quit(), workerConnection?.quit()]);
+  await fixtures?.remove();
+});
+
+describe('the agent on its own queue', () => {
+  it('runs a signed install, and refuses a job whose payload was altered after signing without touching the host', async () => {
+    const layout = await fixtures.newHost();
+    const env = pickChildEnv(process.env);
+    const unit = { program: 'bin/dten-server', config: 'dten.conf' };
+    const services = createExecServiceAdapter({
+      layout,
+      env,
+      port: await freePort(),
+      units: { 'dten.service': unit, 'dten-server.service': unit },
+    });
+    stopServices = async () => {
+      for (const name of ['dten.service', 'dten-server.service']) await services.stop(name).catch(() => undefined);
+    };
+    const ctx: HostStepContext = {
+      layout,
+      services,
+      env,
+      log: pino({ level: 'silent' }),
+      database: undefined,
+      fetchPackage: (key) => Promise.resolve(key === 'ready.zip' ? fixtures.ready.outFile : fixtures.previous.outFile),
+      now: () => new Date(),
+    };
+    const previous = fixtures.previous;
+    await installOnHost(ctx, {
+      rolloutId: 'seed',
+      package: { key: 'previous.zip', version: previous.version, sha256: previous.sha256 },
+      window: { start: WINDOW.start, durationMinutes: 60 },
+    });
+    const worker = createAgentWorker({ hostId: 'web-1', connection: workerConnection, prefix, jobKey: JOB_KEY, ctx });
+    const events = new QueueEvents(hostQueueName('web-1'), { connection: workerConnection.duplicate(), prefix });
+    try {
+      const job = (attempt: number, rolloutId: string): HostJobPayload => ({
+        name: 'host-install',
+        data: {
+          rolloutId,
+          hostId: 'web-1',
+          attempt,
+          planDigest: 'a'.repeat(64),
+          package: { key: 'ready.zip', version: fixtures.ready.version, sha256: fixtures.ready.sha256 },
+          window: WINDOW,
+          units: [{ unit: 'dten-server.service', renamedFrom: 'dten.service' }],
+          configChanges: [],
+          runMigrations: false,
+        },
+      });
+
+      const tampered = await enqueueHostJob(registry, job(1, 'r-bad'), JOB_KEY);
+      const queued = await registry.queueFor('web-1').getJob(tampered.id);
+      await queued!.updateData({ ...(queued!.data as object), rolloutId: 'r-other' });
+      await expect(queued!.waitUntilFinished(events)).rejects.toThrow(/signature/i);
+      expect((await readCurrentLink(layout))?.version).toBe('4.1.0');
+
+      const good = await enqueueHostJob(registry, job(1, 'r1'), JOB_KEY);
+      const result = (await (await registry.queueFor('web-1').getJob(good.id))!.waitUntilFinished(events)) as {
+        version: string;
+        health: { healthy: boolean };
+      };
+      expect(result).toMatchObject({ version: '4.2.0', health: { healthy: true } });
+      expect((await readCurrentLink(layout))?.version).toBe('4.2.0');
+    } finally {
+      await worker.close();
+      await events.close();
+    }
+  });
+});
