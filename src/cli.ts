@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { isUserError, UserError } from './core/errors/user-error.js';
 import { createLogger } from './logger.js';
 import { describeUserError } from './messages/user-error-text.js';
+import { AGENT_USAGE, agentCommand } from './cli/agent-command.js';
 import { PREFLIGHT_USAGE, preflightCommand, type CommandIo } from './cli/preflight-command.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -12,6 +13,7 @@ const HELP = `dten ${TOOL_VERSION} — take a vendor upgrade package from prefli
 
 Usage:
   ${PREFLIGHT_USAGE}
+  ${AGENT_USAGE}
   dten --version
 
 Exit codes of preflight: 0 pass or warnings only, 1 a blocker was found, 2 the package cannot be read safely or bad usage.
@@ -33,6 +35,7 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   if (command === 'preflight') return preflightCommand(rest, config, log, io);
+  if (command === 'agent') return agentCommand(rest, config, log);
   throw new UserError('usage', { problem: `Unknown command "${command}"` });
 }
 

@@ -9,6 +9,8 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'policy-invalid': (p) => `The policy file ${p.path} is not usable: ${p.problem}. See docs/policy.md for its format.`,
   'trust-invalid': (p) =>
     `The trusted CA file ${p.path} is not usable: ${p.problem}. It must hold one or more PEM certificates.`,
+  'config-missing': (p) =>
+    `${p.variable} is not set, and ${p.why}. Set it in the environment or .env (see .env.example).`,
   'config-invalid': (p) =>
     `${p.variable} is not valid: ${p.problem}. Fix it in the environment or .env (see .env.example).`,
 };

@@ -116,3 +116,18 @@ describe('dten preflight as a CI pipeline runs it', () => {
     }
   });
 });
+
+describe('dten agent as an operator starts it', () => {
+  it('when DTEN_JOB_KEY is not set, it refuses to start with one line naming the variable', async () => {
+    const result = await runCli(['agent', '--host', 'web-1', '--root', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('DTEN_JOB_KEY is not set');
+    expectOneLineWithoutStack(result.stderr);
+  });
+
+  it('when the host id could not be a queue name, it says what a host id may hold', async () => {
+    const result = await runCli(['agent', '--host', 'web:1'], { DTEN_JOB_KEY: 'x'.repeat(40) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a host id is letters, digits');
+  });
+});

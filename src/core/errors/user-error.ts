@@ -7,6 +7,7 @@ export interface UserErrorParams {
   'policy-invalid': { path: string; problem: string };
   'trust-invalid': { path: string; problem: string };
   'config-invalid': { variable: string; problem: string };
+  'config-missing': { variable: string; why: string };
 }
 
 export type UserErrorCode = keyof UserErrorParams;

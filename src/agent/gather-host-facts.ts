@@ -1,0 +1,45 @@
+import { readFile, statfs } from 'node:fs/promises';
+import type { AgentFacts } from '../jobs/agent-facts.js';
+import { parseConfigText } from '../preflight/detectors/config-key/parse-config-text.js';
+import { findHostSchedules } from './host/find-host-schedules.js';
+import type { HostLayout } from './host/host-layout.js';
+import { readCurrentLink } from './host/read-current-link.js';
+import { readReleaseManifest } from './host/read-release-manifest.js';
+import type { ServicePort } from './host/service-port.js';
+
+/** The probes: what runs here, its units, schedules and config keys, and free disk — fed to per-host preflight. */
+export async function gatherHostFacts(input: {
+  hostId: string;
+  labels: Record<string, string>;
+  layout: HostLayout;
+  services: ServicePort;
+  knownUnits: readonly string[];
+  agentVersion: string;
+  now: Date;
+}): Promise<AgentFacts> {
+  const { layout } = input;
+  const current = await readCurrentLink(layout);
+  const manifest = current
+    ? await readReleaseManifest(layout.releaseDir(current.version), current.version).catch(() => undefined)
+    : undefined;
+  const units: string[] = [];
+  for (const unit of input.knownUnits) if (await input.services.isActive(unit)) units.push(unit);
+  const configKeys = new Set<string>();
+  for (const change of manifest?.config ?? []) {
+    const text = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => '');
+    for (const key of parseConfigText(change.file, text).keys()) configKeys.add(key);
+  }
+  const schedules = await findHostSchedules(layout);
+  const disk = await statfs(layout.root);
+  return {
+    hostId: input.hostId,
+    labels: input.labels,
+    components: current ? { [manifest?.name ?? 'dten']: current.version } : {},
+    units,
+    scheduledTasks: schedules.map((schedule) => ({ kind: schedule.kind, name: schedule.name })),
+    configKeys: [...configKeys].sort(),
+    freeDiskBytes: disk.bavail * disk.bsize,
+    agentVersion: input.agentVersion,
+    seenAt: input.now.toISOString(),
+  };
+}

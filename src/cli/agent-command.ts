@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAgentWorker } from '../agent/create-agent-worker.js';
+import { gatherHostFacts } from '../agent/gather-host-facts.js';
+import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
+import { createHostLayout } from '../agent/host/host-layout.js';
+import { pickChildEnv } from '../agent/host/pick-child-env.js';
+import { createSystemdServiceAdapter } from '../agent/host/systemd-service-adapter.js';
+import type { HostStepContext } from '../agent/steps/host-step-context.js';
+import { createRedisConnection } from '../bullmq/create-redis-connection.js';
+import { createHostRegistry } from '../bullmq/host-registry.js';
+import type { Config } from '../config.js';
+import { UserError } from '../core/errors/user-error.js';
+import { hostIdSchema } from '../jobs/job-fields.js';
+import type { Logger } from '../logger.js';
+import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
+import { TOOL_VERSION } from '../version.js';
+
+export const AGENT_USAGE = 'dten agent --host <id> [--root <dir>] [--labels k=v,…]';
+
+/** dten's own units: both names run the release's dten-server under the exec adapter. */
+const DTEN_UNITS = ['dten.service', 'dten-server.service'];
+const STOP_GRACE_MS = 30_000;
+
+/** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
+export async function agentCommand(argv: string[], config: Config, log: Logger): Promise<number> {
+  const { hostId, root, labels } = parseAgentArgs(argv);
+  if (!config.jobKey)
+    throw new UserError('config-missing', { variable: 'DTEN_JOB_KEY', why: 'an agent needs it to verify jobs' });
+  const layout = createHostLayout(root);
+  const env = pickChildEnv(process.env);
+  const program = { program: 'bin/dten-server', config: 'dten.conf' };
+  const services =
+    (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
+      ? createExecServiceAdapter({
+          layout,
+          env,
+          port: config.servicePort,
+          units: Object.fromEntries(DTEN_UNITS.map((unit) => [unit, program])),
+        })
+      : createSystemdServiceAdapter({});
+  const store = createDirectoryPackageStore(config.packageDir);
+  const ctx: HostStepContext = {
+    layout,
+    services,
+    env,
+    log: log.child({ hostId }),
+    database: config.databaseUrl ? { connectionString: config.databaseUrl, schema: config.databaseSchema } : undefined,
+    fetchPackage: (key) => store.pathOf(key),
+    now: () => new Date(),
+  };
+  const [workerConnection, producer] = await Promise.all([
+    createRedisConnection(config.redisUrl, 'worker'),
+    createRedisConnection(config.redisUrl, 'producer'),
+  ]);
+  const registry = createHostRegistry({
+    redis: producer,
+    prefix: config.queuePrefix,
+    heartbeatTtlMs: config.heartbeatSeconds * 3000,
+  });
+  const report = async (): Promise<void> => {
+    const facts = await gatherHostFacts({
+      hostId,
+      labels,
+      layout,
+      services,
+      knownUnits: DTEN_UNITS,
+      agentVersion: TOOL_VERSION,
+      now: new Date(),
+    });
+    await registry.register(facts);
+  };
+  await report();
+  const timer = setInterval(
+    () => void report().catch((error: unknown) => ctx.log.warn({ err: error }, 'could not refresh host facts')),
+    config.heartbeatSeconds * 1000,
+  );
+  const worker = createAgentWorker({
+    hostId,
+    connection: workerConnection,
+    prefix: config.queuePrefix,
+    jobKey: config.jobKey,
+    ctx,
+  });
+  worker.on('error', (error) => ctx.log.error({ err: error }, 'worker error'));
+  ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  clearInterval(timer);
+  // worker.close() waits for the active job without a limit: bound it, the journal makes a cut job resumable.
+  await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  await Promise.all([workerConnection.quit(), producer.quit()]).catch(() => undefined);
+  ctx.log.info('agent stopped');
+  return 0;
+}
+
+function parseAgentArgs(argv: string[]): { hostId: string; root: string; labels: Record<string, string> } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { host: { type: 'string' }, root: { type: 'string' }, labels: { type: 'string' } },
+    }));
+  } catch (error) {
+    throw new UserError('usage', { problem: (error as Error).message.split('\n')[0]!.replace(/\.$/, '') });
+  }
+  const host = hostIdSchema.safeParse(values.host);
+  if (!host.success)
+    throw new UserError('usage', {
+      problem: `Usage: ${AGENT_USAGE} (a host id is letters, digits, dot, dash or underscore)`,
+    });
+  const labels: Record<string, string> = {};
+  for (const pair of (values.labels ?? '').split(',').filter(Boolean)) {
+    const [key, value] = pair.split('=');
+    if (!key || value === undefined)
+      throw new UserError('usage', { problem: `--labels takes k=v pairs separated by commas, not "${pair}"` });
+    labels[key.trim()] = value.trim();
+  }
+  return { hostId: host.data, root: join(values.root ?? '/'), labels };
+}
