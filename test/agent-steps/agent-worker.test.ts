@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -14,6 +13,7 @@ import { createRedisConnection } from '../../src/bullmq/create-redis-connection.
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 import type { HostJobPayload } from '../../src/jobs/job-payload.js';
+import { freePort } from '../helpers/free-port.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
 
@@ -25,15 +25,6 @@ let producer: Redis;
 let workerConnection: Redis;
 let registry: HostQueueRegistry;
 let stopServices: () => Promise<void> = () => Promise.resolve();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   fixtures = await buildHostFixtures();

@@ -1,5 +1,4 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { installOnHost } from '../../src/agent/steps/install-on-host.js';
 import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
+import { freePort } from '../helpers/free-port.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
 
@@ -21,15 +21,6 @@ const WINDOW = { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 };
 let fixtures: HostFixtures;
 let schema: TestSchema;
 const adapters: ReturnType<typeof createExecServiceAdapter>[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const ref = (info: ExamplePackageInfo): PackageRef => ({
   key: info.outFile,
