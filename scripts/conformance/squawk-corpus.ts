@@ -71,7 +71,9 @@ export async function measureSquawk(
     `disagreements (${disagreements.length}):`,
     ...disagreements.map((line) => `  ${line}`),
     `skipped rules (${skipped.size} rules, ${sum2(skipped)} cases):`,
-    ...[...skipped].sort().map(([rule, count]) => `  ${rule} (${count}): ${SQUAWK_SKIPPED[rule] ?? 'not implemented'}`),
+    ...[...skipped]
+      .sort()
+      .map(([rule, count]) => `  ${rule} (${count}): ${SQUAWK_SKIPPED[rule] ?? 'not checked by dten'}`),
   ];
   return { lines, agreement: ratio(overall), cases: overall.cases };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAgentWorker } from '../agent/create-agent-worker.js';
+import { DTEN_UNITS, dtenExecUnits } from '../agent/dten-exec-units.js';
 import { gatherHostFacts } from '../agent/gather-host-facts.js';
 import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
 import { createHostLayout } from '../agent/host/host-layout.js';
@@ -18,8 +19,6 @@ import { TOOL_VERSION } from '../version.js';
 
 export const AGENT_USAGE = 'dten agent --host <id> [--root <dir>] [--labels k=v,…]';
 
-/** dten's own units: both names run the release's dten-server under the exec adapter. */
-const DTEN_UNITS = ['dten.service', 'dten-server.service'];
 const STOP_GRACE_MS = 30_000;
 
 /** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
@@ -29,14 +28,13 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     throw new UserError('config-missing', { variable: 'DTEN_JOB_KEY', why: 'an agent needs it to verify jobs' });
   const layout = createHostLayout(root);
   const env = pickChildEnv(process.env);
-  const program = { program: 'bin/dten-server', config: 'dten.conf' };
   const services =
     (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
       ? createExecServiceAdapter({
           layout,
           env,
           port: config.servicePort,
-          units: Object.fromEntries(DTEN_UNITS.map((unit) => [unit, program])),
+          units: dtenExecUnits(),
         })
       : createSystemdServiceAdapter({});
   const store = createDirectoryPackageStore(config.packageDir);

@@ -1,19 +1,15 @@
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentWorker } from '../../src/agent/create-agent-worker.js';
-import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adapter.js';
-import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import { readCurrentLink } from '../../src/agent/host/read-current-link.js';
-import type { HostStepContext } from '../../src/agent/steps/host-step-context.js';
 import { installOnHost } from '../../src/agent/steps/install-on-host.js';
 import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 import type { HostJobPayload } from '../../src/jobs/job-payload.js';
-import { freePort } from '../helpers/free-port.js';
+import { createTestHostContext } from './create-test-host-context.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
 
@@ -44,26 +40,12 @@ afterAll(async () => {
 describe('the agent on its own queue', () => {
   it('runs a signed install, and refuses a job whose payload was altered after signing without touching the host', async () => {
     const layout = await fixtures.newHost();
-    const env = pickChildEnv(process.env);
-    const unit = { program: 'bin/dten-server', config: 'dten.conf' };
-    const services = createExecServiceAdapter({
-      layout,
-      env,
-      port: await freePort(),
-      units: { 'dten.service': unit, 'dten-server.service': unit },
-    });
-    stopServices = async () => {
-      for (const name of ['dten.service', 'dten-server.service']) await services.stop(name).catch(() => undefined);
-    };
-    const ctx: HostStepContext = {
-      layout,
-      services,
-      env,
-      log: pino({ level: 'silent' }),
+    const host = await createTestHostContext(layout, {
       database: undefined,
       fetchPackage: (key) => Promise.resolve(key === 'ready.zip' ? fixtures.ready.outFile : fixtures.previous.outFile),
-      now: () => new Date(),
-    };
+    });
+    stopServices = () => host.stopAll();
+    const { ctx } = host;
     const previous = fixtures.previous;
     await installOnHost(ctx, {
       rolloutId: 'seed',

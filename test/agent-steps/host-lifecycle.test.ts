@@ -1,17 +1,14 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adapter.js';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
-import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import { cleanupOnHost } from '../../src/agent/steps/cleanup-on-host.js';
 import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
 import { installOnHost } from '../../src/agent/steps/install-on-host.js';
 import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
-import { freePort } from '../helpers/free-port.js';
+import { createTestHostContext } from './create-test-host-context.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
 
@@ -20,7 +17,7 @@ const WINDOW = { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 };
 
 let fixtures: HostFixtures;
 let schema: TestSchema;
-const adapters: ReturnType<typeof createExecServiceAdapter>[] = [];
+const hosts: { stopAll(): Promise<void> }[] = [];
 
 const ref = (info: ExamplePackageInfo): PackageRef => ({
   key: info.outFile,
@@ -30,27 +27,14 @@ const ref = (info: ExamplePackageInfo): PackageRef => ({
 
 async function newHost(): Promise<{ layout: HostLayout; ctx: HostStepContext }> {
   const layout = await fixtures.newHost();
-  const env = pickChildEnv(process.env);
-  const unit = { program: 'bin/dten-server', config: 'dten.conf' };
-  const services = createExecServiceAdapter({
-    layout,
-    env,
-    port: await freePort(),
-    units: { 'dten.service': unit, 'dten-server.service': unit },
-  });
-  adapters.push(services);
-  await mkdir(layout.cronDir, { recursive: true });
-  await writeFile(join(layout.cronDir, 'dten-reindex'), REINDEX_CRON);
-  const ctx: HostStepContext = {
-    layout,
-    services,
-    env,
-    log: pino({ level: 'silent' }),
+  const host = await createTestHostContext(layout, {
     database: { connectionString: testConnectionString(), schema: schema.name },
     fetchPackage: (key) => Promise.resolve(key),
-    now: () => new Date(),
-  };
-  return { layout, ctx };
+  });
+  hosts.push(host);
+  await mkdir(layout.cronDir, { recursive: true });
+  await writeFile(join(layout.cronDir, 'dten-reindex'), REINDEX_CRON);
+  return { layout, ctx: host.ctx };
 }
 
 /** Production before the story: 4.1.0 installed and cleaned up, so its schedules run again. */
@@ -65,9 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const services of adapters) {
-    for (const unit of ['dten.service', 'dten-server.service']) await services.stop(unit).catch(() => undefined);
-  }
+  for (const host of hosts) await host.stopAll();
   await schema?.drop();
   await fixtures?.remove();
 });
