@@ -52,7 +52,8 @@ describe('the agent on its own queue', () => {
       package: { key: 'previous.zip', version: previous.version, sha256: previous.sha256 },
       window: { start: WINDOW.start, durationMinutes: 60 },
     });
-    const worker = createAgentWorker({ hostId: 'web-1', connection: workerConnection, prefix, jobKey: JOB_KEY, ctx });
+    // The worker starts only once the tampered job is in place, so it can never run the job before the edit.
+    let worker: ReturnType<typeof createAgentWorker> | undefined;
     const events = new QueueEvents(hostQueueName('web-1'), { connection: workerConnection.duplicate(), prefix });
     try {
       const job = (attempt: number, rolloutId: string): HostJobPayload => ({
@@ -73,6 +74,7 @@ describe('the agent on its own queue', () => {
       const tampered = await enqueueHostJob(registry, job(1, 'r-bad'), JOB_KEY);
       const queued = await registry.queueFor('web-1').getJob(tampered.id);
       await queued!.updateData({ ...(queued!.data as object), rolloutId: 'r-other' });
+      worker = createAgentWorker({ hostId: 'web-1', connection: workerConnection, prefix, jobKey: JOB_KEY, ctx });
       await expect(queued!.waitUntilFinished(events)).rejects.toThrow(/signature/i);
       expect((await readCurrentLink(layout))?.version).toBe('4.1.0');
 
@@ -84,7 +86,7 @@ describe('the agent on its own queue', () => {
       expect(result).toMatchObject({ version: '4.2.0', health: { healthy: true } });
       expect((await readCurrentLink(layout))?.version).toBe('4.2.0');
     } finally {
-      await worker.close();
+      await worker?.close();
       await events.close();
     }
   });
