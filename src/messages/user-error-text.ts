@@ -13,6 +13,10 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `${p.variable} is not set, and ${p.why}. Set it in the environment or .env (see .env.example).`,
   'config-invalid': (p) =>
     `${p.variable} is not valid: ${p.problem}. Fix it in the environment or .env (see .env.example).`,
+  'plan-invalid': (p) => `That plan cannot be made: ${p.problem}. Fix it and plan again.`,
+  'rollout-not-found': (p) => `There is no rollout ${p.id}. \`/dten status\` lists the rollouts.`,
+  'rollout-refused': (p) =>
+    `Rollout ${p.id} is ${p.state}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
 };
 
 export function describeUserError(error: UserError): string {

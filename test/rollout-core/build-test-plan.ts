@@ -6,6 +6,7 @@ export function buildTestPlan(overrides: Partial<PlanInput> = {}, count = 5): Pl
   return planSchema.parse({
     packageDigest: createHash('sha256').update('Full-upgrade-package-dten 4.2.0').digest('hex'),
     packageVersion: '4.2.0',
+    packageSource: { key: 'Full-upgrade-package-dten.zip' },
     targets: Array.from({ length: count }, (_, i) => `web-${String(i + 1).padStart(2, '0')}`),
     canary: 1,
     batch: { kind: 'count', n: 2 },

@@ -8,6 +8,9 @@ export interface UserErrorParams {
   'trust-invalid': { path: string; problem: string };
   'config-invalid': { variable: string; problem: string };
   'config-missing': { variable: string; why: string };
+  'plan-invalid': { problem: string };
+  'rollout-not-found': { id: string };
+  'rollout-refused': { id: string; state: string; action: string };
 }
 
 export type UserErrorCode = keyof UserErrorParams;

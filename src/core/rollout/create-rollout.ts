@@ -1,9 +1,9 @@
 import type { Plan } from './plan.js';
-import type { Rollout } from './rollout.js';
+import type { ReleaseChanges, Rollout } from './rollout.js';
 
 /** A new rollout in draft: every target pending, nothing decided yet. */
-export function createRollout(id: string, plan: Plan): Rollout {
-  return {
+export function createRollout(id: string, plan: Plan, release?: ReleaseChanges): Rollout {
+  const rollout: Rollout = {
     id,
     plan,
     state: 'draft',
@@ -13,4 +13,6 @@ export function createRollout(id: string, plan: Plan): Rollout {
     health: { samples: [] },
     audit: [],
   };
+  if (release !== undefined) rollout.release = release;
+  return rollout;
 }

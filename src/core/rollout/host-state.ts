@@ -20,4 +20,6 @@ export interface HostProgress {
   reason?: string;
   /** True once install began changing the host, until it is rolled back: it then needs a rollback. */
   changed: boolean;
+  /** When the host entered this state (ISO, UTC): the control plane's per-host deadline counts from it. */
+  since?: string;
 }

@@ -14,12 +14,19 @@ export const planWindowSchema = z.object({
   durationMinutes: z.int().positive(),
 });
 
+/** Where agents get the package: a key in the package store or an https URL. Its digest is what binds it. */
+export const packageSourceSchema = z.union([
+  z.strictObject({ key: z.string().min(1).max(255) }),
+  z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
+]);
+
 export const planSchema = z.object({
   packageDigest: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'a package digest is the 64 hex characters of its sha256')
     .transform((digest) => digest.toLowerCase()),
   packageVersion: z.string().min(1),
+  packageSource: packageSourceSchema,
   /** Sorted and without duplicates, so waves and digests do not depend on how they were typed. */
   targets: z
     .array(z.string().regex(HOST_ID, 'a host id is letters, digits, dot, dash or underscore'))
@@ -34,6 +41,7 @@ export const planSchema = z.object({
   requester: z.string().min(1),
 });
 
+export type PackageSource = z.output<typeof packageSourceSchema>;
 export type Batch = z.output<typeof batchSchema>;
 export type PlanWindow = z.output<typeof planWindowSchema>;
 export type Plan = z.output<typeof planSchema>;

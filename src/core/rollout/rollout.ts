@@ -1,3 +1,4 @@
+import type { Manifest } from '../manifest/manifest-schema.js';
 import type { Approval } from './approval.js';
 import type { AuditEntry } from './audit-entry.js';
 import type { HostProgress } from './host-state.js';
@@ -9,6 +10,27 @@ export interface HealthSample {
   at: string;
   host: string;
   errorRate: number;
+}
+
+/** One host's per-host preflight, as its agent answered it. */
+export interface HostPreflight {
+  ok: boolean;
+  /** Failed blocking checks in the agent's words, or why the host could not be checked. */
+  problems: string[];
+  checkedAt: string;
+}
+
+/** One host's cleanup: what its agent reported for each item, or why it could not run. */
+export interface HostCleanup {
+  state: 'pending' | 'running' | 'done' | 'failed';
+  since?: string;
+  detail?: string;
+}
+
+/** What the verified manifest says the install changes: copied into every install job the plan makes. */
+export interface ReleaseChanges {
+  services: Manifest['services'];
+  config: Manifest['config'];
 }
 
 /** The whole rollout as plain JSON: the control plane stores it in Redis as is. */
@@ -27,4 +49,9 @@ export interface Rollout {
   /** Baseline measured before the first wave, then samples during and after each wave. */
   health: { baselineErrorRate?: number; samples: HealthSample[] };
   audit: AuditEntry[];
+  release?: ReleaseChanges;
+  /** Per-host preflight results, filled while the rollout is a draft. */
+  preflight?: Record<string, HostPreflight>;
+  /** Per-host cleanup, filled once the rollout is cleaning. */
+  cleanup?: Record<string, HostCleanup>;
 }
