@@ -4,6 +4,8 @@ import { hostQueueName } from '../bullmq/host-queue-name.js';
 import type { HostJobPayload } from '../jobs/job-payload.js';
 import { describeJobRefusal } from '../jobs/describe-job-refusal.js';
 import { verifyJob } from '../jobs/verify-job.js';
+import { describePackageStoreError } from '../package-store/describe-package-store-error.js';
+import { PackageStoreError } from '../package-store/package-store-error.js';
 import { describeHostStepError } from './host/describe-host-step-error.js';
 import { HostStepError } from './host/host-step-error.js';
 import { runHostJob } from './run-host-job.js';
@@ -16,11 +18,17 @@ export interface AgentWorkerOptions {
   prefix: string;
   jobKey: string;
   ctx: HostStepContext;
+  /**
+   * DTEN_AGENT_LOCK_SECONDS: the job lock and the stalled check. After a kill -9, the restarted agent gets the job
+   * back once the lock expires and a check runs, so within about two of these (BullMQ's default is 30).
+   */
+  lockSeconds?: number;
 }
 
 /**
  * The agent: one BullMQ Worker on this host's own queue, one job at a time. Every job's signature is checked
- * before anything runs; a refused job or a host refusal is final (UnrecoverableError), anything else may retry.
+ * before anything runs; a refused job, a host refusal or a package the store refused (a digest mismatch) is final
+ * (UnrecoverableError), anything else may retry.
  */
 export function createAgentWorker(options: AgentWorkerOptions): Worker {
   const log = options.ctx.log.child({ hostId: options.hostId });
@@ -36,13 +44,26 @@ export function createAgentWorker(options: AgentWorkerOptions): Worker {
     try {
       return await runHostJob({ ...options.ctx, log }, hostJob);
     } catch (error) {
-      if (error instanceof HostStepError) throw new UnrecoverableError(describeHostStepError(error as HostStepError));
-      throw error;
+      const refusal = describeRefusal(error);
+      if (refusal === undefined) throw error;
+      log.error({ jobId: job.id, job: hostJob.name }, `refused the job: ${refusal}`);
+      throw new UnrecoverableError(refusal);
     }
   };
+  const lockMs = (options.lockSeconds ?? 30) * 1000;
   return new Worker(hostQueueName(options.hostId), processor, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: 1,
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
   });
+}
+
+/** The words of a final refusal; undefined for what may pass on a retry (a network error on the way to the store). */
+function describeRefusal(error: unknown): string | undefined {
+  if (error instanceof HostStepError) return describeHostStepError(error as HostStepError);
+  if (error instanceof PackageStoreError && error.code !== 'http-error')
+    return describePackageStoreError(error as PackageStoreError);
+  return undefined;
 }

@@ -6,6 +6,7 @@ import type { HostLayout } from './host/host-layout.js';
 import { readCurrentLink } from './host/read-current-link.js';
 import { readReleaseManifest } from './host/read-release-manifest.js';
 import type { ServicePort } from './host/service-port.js';
+import { unitNamesOf } from './host/unit-names-of.js';
 
 /** The probes: what runs here, its units, schedules and config keys, and free disk — fed to per-host preflight. */
 export async function gatherHostFacts(input: {
@@ -13,7 +14,6 @@ export async function gatherHostFacts(input: {
   labels: Record<string, string>;
   layout: HostLayout;
   services: ServicePort;
-  knownUnits: readonly string[];
   agentVersion: string;
   now: Date;
 }): Promise<AgentFacts> {
@@ -22,8 +22,10 @@ export async function gatherHostFacts(input: {
   const manifest = current
     ? await readReleaseManifest(layout.releaseDir(current.version), current.version).catch(() => undefined)
     : undefined;
+  // The current release's units under their new and old names: a renamed unit may still run under the old one.
+  const known = new Set((manifest?.services ?? []).flatMap(unitNamesOf));
   const units: string[] = [];
-  for (const unit of input.knownUnits) if (await input.services.isActive(unit)) units.push(unit);
+  for (const unit of known) if (await input.services.isActive(unit)) units.push(unit);
   const configKeys = new Set<string>();
   for (const change of manifest?.config ?? []) {
     const text = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => '');

@@ -1,7 +1,6 @@
 import type { HostJobPayload } from '../jobs/job-payload.js';
-import type { PackageRef as JobPackageRef } from '../jobs/job-fields.js';
 import { cleanupOnHost } from './steps/cleanup-on-host.js';
-import type { HostStepContext, PackageRef } from './steps/host-step-context.js';
+import type { HostStepContext } from './steps/host-step-context.js';
 import { installOnHost } from './steps/install-on-host.js';
 import { preflightOnHost } from './steps/preflight-on-host.js';
 import { rollbackOnHost } from './steps/rollback-on-host.js';
@@ -9,21 +8,21 @@ import { rollbackOnHost } from './steps/rollback-on-host.js';
 /** Runs one verified job on this host; what it returns is the job's durable result in Redis. */
 export async function runHostJob(ctx: HostStepContext, job: HostJobPayload): Promise<unknown> {
   const { data } = job;
-  const pkg = toPackageRef(data.package);
   switch (job.name) {
     case 'host-preflight':
-      return preflightOnHost(ctx, { package: pkg, window: toWindow(job.data.window) });
+      return preflightOnHost(ctx, { package: data.package, window: toWindow(job.data.window) });
     case 'host-install':
-      return installOnHost(ctx, { rolloutId: data.rolloutId, package: pkg, window: toWindow(job.data.window) });
+      return installOnHost(ctx, {
+        rolloutId: data.rolloutId,
+        package: data.package,
+        window: toWindow(job.data.window),
+        runMigrations: job.data.runMigrations,
+      });
     case 'host-cleanup':
-      return cleanupOnHost(ctx, { rolloutId: data.rolloutId, package: pkg });
+      return cleanupOnHost(ctx, { rolloutId: data.rolloutId, package: data.package });
     case 'host-rollback':
-      return rollbackOnHost(ctx, { rolloutId: data.rolloutId, package: pkg });
+      return rollbackOnHost(ctx, { rolloutId: data.rolloutId, package: data.package });
   }
-}
-
-function toPackageRef(ref: JobPackageRef): PackageRef {
-  return { key: 'key' in ref ? ref.key : ref.url, version: ref.version, sha256: ref.sha256 };
 }
 
 function toWindow(window: { start: string; end: string }): { start: string; durationMinutes: number } {

@@ -7,6 +7,9 @@ import { copyHashing } from './copy-hashing.js';
 import { isPackageKey } from './package-key.js';
 import { PackageStoreError } from './package-store-error.js';
 
+/** The temporary directories fetchPackage makes start so; one a killed download left behind can be found. */
+export const DOWNLOAD_DIR_PREFIX = 'dten-package-';
+
 export interface FetchPackageOptions {
   /** `packageUrl(base, key)` for the control plane's store, or a package URL from a signed job. */
   url: string;
@@ -35,7 +38,7 @@ export async function fetchPackage(options: FetchPackageOptions): Promise<Fetche
   const url = new URL(options.url);
   const shown = `${url.origin}${url.pathname}`; // never the query or userinfo, which may hold secrets
   const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-  const dir = await mkdtemp(join(options.dir ?? tmpdir(), 'dten-package-'));
+  const dir = await mkdtemp(join(options.dir ?? tmpdir(), DOWNLOAD_DIR_PREFIX));
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     const response = await get(url, options);

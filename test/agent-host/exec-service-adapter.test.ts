@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyConfig } from '../../src/agent/host/apply-config.js';
@@ -9,49 +9,59 @@ import {
   type ExecServiceAdapter,
   type ExecServiceAdapterOptions,
 } from '../../src/agent/host/exec-service-adapter.js';
+import { describeHostStepError } from '../../src/agent/host/describe-host-step-error.js';
 import { extractRelease, type ExtractedRelease } from '../../src/agent/host/extract-release.js';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
+import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import { startServices } from '../../src/agent/host/start-services.js';
 import { stopServices } from '../../src/agent/host/stop-services.js';
 import { switchCurrent } from '../../src/agent/host/switch-current.js';
 import { buildHostFixtures, type HostFixtures } from './build-host-fixtures.js';
+import { buildTestPackage, type TestPackageFile } from './build-test-package.js';
+import { stopStartedUnits } from './stop-started-units.js';
 
-const DTEN_SERVER = { program: 'bin/dten-server', config: 'dten.conf' };
-const UNITS = { 'dten-server.service': DTEN_SERVER, 'dten.service': DTEN_SERVER };
+/** A real service program: says what it was given, announces a port, then waits to be stopped. */
+const ECHO_ARGS =
+  '#!/bin/sh\nfor arg in "$@"; do printf \'arg:%s\\n\' "$arg"; done\necho "listening 4321"\nsleep 300\n';
 
 let fixtures: HostFixtures;
-const adapters: ExecServiceAdapter[] = [];
+const hosts: HostLayout[] = [];
 beforeAll(async () => {
   fixtures = await buildHostFixtures();
 });
 afterEach(async () => {
-  for (const adapter of adapters.splice(0)) for (const unit of Object.keys(UNITS)) await adapter.stop(unit);
+  for (const host of hosts.splice(0)) await stopStartedUnits(host);
 });
 afterAll(() => fixtures?.remove());
+
+/** Unpacks a package, points `current` at it and applies its config, as install does before starting services. */
+async function switchTo(host: HostLayout, file: string, expected: { sha256: string; version: string }) {
+  const release = await extractRelease(host, file, expected);
+  await switchCurrent(host, { version: expected.version });
+  await applyConfig(host, release.dir, release.manifest.config);
+  return release;
+}
 
 /** A host with 4.2.0 current and its config applied, as the install step leaves it before starting services. */
 async function installed(): Promise<{ host: HostLayout; release: ExtractedRelease }> {
   const host = await fixtures.newHost();
-  const release = await extractRelease(host, fixtures.ready.outFile, {
-    sha256: fixtures.ready.sha256,
-    version: '4.2.0',
-  });
-  await switchCurrent(host, { version: '4.2.0' });
-  await applyConfig(host, release.dir, release.manifest.config);
+  const release = await switchTo(host, fixtures.ready.outFile, fixtures.ready);
   return { host, release };
 }
 
+/** A host whose current release is a small package holding the given units and programs. */
+async function hostWithRelease(files: TestPackageFile[]): Promise<HostLayout> {
+  const host = await fixtures.newHost();
+  const file = join(host.root, 'test-package.zip');
+  const sha256 = await buildTestPackage(file, '9.0.0', files);
+  await switchTo(host, file, { sha256, version: '9.0.0' });
+  return host;
+}
+
 function adapterFor(host: HostLayout, extra: Partial<ExecServiceAdapterOptions> = {}): ExecServiceAdapter {
-  const adapter = createExecServiceAdapter({
-    layout: host,
-    units: UNITS,
-    env: pickChildEnv(process.env),
-    port: 0,
-    ...extra,
-  });
-  adapters.push(adapter);
-  return adapter;
+  hosts.push(host);
+  return createExecServiceAdapter({ layout: host, env: pickChildEnv(process.env), port: 0, ...extra });
 }
 
 function isRunning(pid: number): boolean {
@@ -133,19 +143,79 @@ describe('running dten-server under the exec adapter', () => {
     await expectGone(pid);
   });
 
-  it('when the unit was renamed, the old dten.service is stopped and dten-server.service started, and rollback starts the old one', async () => {
-    const { host, release } = await installed();
+  it('when the unit was renamed, 4.1.0 runs as dten.service and 4.2.0 as dten-server.service, each from its own unit file, and rollback starts the old one', async () => {
+    const host = await fixtures.newHost();
     const adapter = adapterFor(host);
+    await switchTo(host, fixtures.previous.outFile, fixtures.previous);
+    await expect(adapter.start('dten-server.service')).rejects.toMatchObject({ code: 'unknown-unit' });
     await adapter.start('dten.service');
+
+    // As install does it: unpack 4.2.0, stop under the old release, then switch and start under the new one.
+    const release = await extractRelease(host, fixtures.ready.outFile, fixtures.ready);
     const stopped = await stopServices(adapter, release.manifest.services);
     expect(stopped).toEqual(['dten.service']);
+    await switchTo(host, fixtures.ready.outFile, fixtures.ready);
     expect(await startServices(adapter, release.manifest.services)).toEqual(['dten-server.service']);
     expect(await adapter.isActive('dten.service')).toBe(false);
     expect(await adapter.isActive('dten-server.service')).toBe(true);
+
     await stopServices(adapter, release.manifest.services);
+    await switchCurrent(host, { version: fixtures.previous.version });
     for (const unit of stopped) await adapter.start(unit);
     expect(await adapter.isActive('dten.service')).toBe(true);
     expect(await adapter.isActive('dten-server.service')).toBe(false);
+    const version = await fetch(`http://127.0.0.1:${await adapter.portOf('dten.service')}/version`);
+    expect(await version.json()).toEqual({ name: 'dten', version: '4.1.0', unit: 'dten.service' });
+  });
+
+  it("when a unit file gives its program arguments, the program gets exactly those, with host paths moved under the agent's root", async () => {
+    const host = await hostWithRelease([
+      {
+        name: 'units/echo.service',
+        content: [
+          '[Unit]',
+          'Description=prints its arguments',
+          '[Service]',
+          'Type=simple',
+          'ExecStart=-/opt/dten/current/bin/echo-args --greeting "hello world" \\',
+          '  --data=/var/lib/dten/echo 100%%',
+          '',
+        ].join('\n'),
+      },
+      { name: 'bin/echo-args', content: ECHO_ARGS, mode: 0o100755 },
+    ]);
+    const adapter = adapterFor(host);
+    await adapter.start('echo.service');
+    expect(await adapter.isActive('echo.service')).toBe(true);
+    expect(await adapter.portOf('echo.service')).toBe(4321);
+    const printed = (await readFile(join(host.logDir, 'echo.service.log'), 'utf8')).split('\n');
+    expect(printed.filter((line) => line.startsWith('arg:'))).toEqual([
+      'arg:--greeting',
+      'arg:hello world',
+      `arg:--data=${join(host.root, 'var/lib/dten/echo')}`,
+      'arg:100%',
+      'arg:--port',
+      'arg:0',
+    ]);
+    await adapter.stop('echo.service');
+    expect(await adapter.isActive('echo.service')).toBe(false);
+  });
+
+  it('when a unit runs a program outside the release, starting it is refused with a sentence that says so, and nothing runs', async () => {
+    const host = await hostWithRelease([
+      { name: 'units/rogue.service', content: '[Service]\nExecStart=/usr/bin/env sleep 300\n' },
+      { name: 'units/sneaky.service', content: '[Service]\nExecStart=/opt/dten/current/../../../bin/sleep 300\n' },
+    ]);
+    const adapter = adapterFor(host);
+    const refused = await adapter.start('rogue.service').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HostStepError);
+    expect(describeHostStepError(refused as HostStepError)).toBe(
+      'The unit rogue.service runs /usr/bin/env, which is not a program of the release (under /opt/dten/current/), so the agent will not run it. Ask the vendor for a unit whose ExecStart= names a program the package ships, or run this host with the systemd adapter.',
+    );
+    await expect(adapter.start('sneaky.service')).rejects.toMatchObject({ code: 'unit-outside-release' });
+    expect(await adapter.isActive('rogue.service')).toBe(false);
+    await adapter.stop('rogue.service');
+    expect(await readdir(host.runDir).catch(() => [])).toEqual([]);
   });
 
   it('when the service exits at once, start fails with its own last words and no pid file is left', async () => {

@@ -32,7 +32,7 @@ async function hostWithSchedules(
   for (const [name, calendar] of Object.entries({ 'dten-reindex.timer': 'OnCalendar=*-*-* 02:30:00', ...timers })) {
     await writeFile(join(host.systemdDir, name), timer(calendar));
   }
-  return { host, services: createExecServiceAdapter({ layout: host, units: {}, env: {} }) };
+  return { host, services: createExecServiceAdapter({ layout: host, env: {} }) };
 }
 
 describe('pausing the schedules that would fire inside the window', () => {

@@ -3,13 +3,12 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentWorker } from '../../src/agent/create-agent-worker.js';
 import { readCurrentLink } from '../../src/agent/host/read-current-link.js';
-import { installOnHost } from '../../src/agent/steps/install-on-host.js';
 import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 import type { HostJobPayload } from '../../src/jobs/job-payload.js';
-import { createTestHostContext } from './create-test-host-context.js';
+import { createSeededHost, fixtureRef } from './fixture-packages.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
 
@@ -39,19 +38,8 @@ afterAll(async () => {
 
 describe('the agent on its own queue', () => {
   it('runs a signed install, and refuses a job whose payload was altered after signing without touching the host', async () => {
-    const layout = await fixtures.newHost();
-    const host = await createTestHostContext(layout, {
-      database: undefined,
-      fetchPackage: (key) => Promise.resolve(key === 'ready.zip' ? fixtures.ready.outFile : fixtures.previous.outFile),
-    });
-    stopServices = () => host.stopAll();
-    const { ctx } = host;
-    const previous = fixtures.previous;
-    await installOnHost(ctx, {
-      rolloutId: 'seed',
-      package: { key: 'previous.zip', version: previous.version, sha256: previous.sha256 },
-      window: { start: WINDOW.start, durationMinutes: 60 },
-    });
+    const { layout, ctx, stopAll } = await createSeededHost(fixtures);
+    stopServices = stopAll;
     // The worker starts only once the tampered job is in place, so it can never run the job before the edit.
     let worker: ReturnType<typeof createAgentWorker> | undefined;
     const events = new QueueEvents(hostQueueName('web-1'), { connection: workerConnection.duplicate(), prefix });
@@ -63,7 +51,7 @@ describe('the agent on its own queue', () => {
           hostId: 'web-1',
           attempt,
           planDigest: 'a'.repeat(64),
-          package: { key: 'ready.zip', version: fixtures.ready.version, sha256: fixtures.ready.sha256 },
+          package: fixtureRef(fixtures.ready),
           window: WINDOW,
           units: [{ unit: 'dten-server.service', renamedFrom: 'dten.service' }],
           configChanges: [],

@@ -1,18 +1,18 @@
 import { pino } from 'pino';
-import { DTEN_UNITS, dtenExecUnits } from '../../src/agent/dten-exec-units.js';
 import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adapter.js';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
 import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import type { HostStepContext } from '../../src/agent/steps/host-step-context.js';
+import { stopStartedUnits } from '../agent-host/stop-started-units.js';
 import { freePort } from '../helpers/free-port.js';
 
-/** A host as the agent sees it: dten-server run by the exec adapter on a free port; `stopAll` leaves no process. */
+/** A host as the agent sees it: services run by the exec adapter on a free port; `stopAll` leaves no process. */
 export async function createTestHostContext(
   layout: HostLayout,
   overrides: Pick<HostStepContext, 'database' | 'fetchPackage'>,
-): Promise<{ ctx: HostStepContext; stopAll(): Promise<void> }> {
+): Promise<{ ctx: HostStepContext; stopAll: () => Promise<void> }> {
   const env = pickChildEnv(process.env);
-  const services = createExecServiceAdapter({ layout, env, port: await freePort(), units: dtenExecUnits() });
+  const services = createExecServiceAdapter({ layout, env, port: await freePort() });
   const ctx: HostStepContext = {
     layout,
     services,
@@ -21,10 +21,5 @@ export async function createTestHostContext(
     now: () => new Date(),
     ...overrides,
   };
-  return {
-    ctx,
-    stopAll: async () => {
-      for (const unit of DTEN_UNITS) await services.stop(unit).catch(() => undefined);
-    },
-  };
+  return { ctx, stopAll: () => stopStartedUnits(layout) };
 }

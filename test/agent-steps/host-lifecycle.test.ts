@@ -9,6 +9,7 @@ import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import { createTestHostContext } from './create-test-host-context.js';
+import { fetchFixturePackage, fixtureRef } from './fixture-packages.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
 
@@ -19,17 +20,13 @@ let fixtures: HostFixtures;
 let schema: TestSchema;
 const hosts: { stopAll(): Promise<void> }[] = [];
 
-const ref = (info: ExamplePackageInfo): PackageRef => ({
-  key: info.outFile,
-  version: info.version,
-  sha256: info.sha256,
-});
+const ref = (info: ExamplePackageInfo): PackageRef => fixtureRef(info);
 
-async function newHost(): Promise<{ layout: HostLayout; ctx: HostStepContext }> {
+async function newHost(database: TestSchema = schema): Promise<{ layout: HostLayout; ctx: HostStepContext }> {
   const layout = await fixtures.newHost();
   const host = await createTestHostContext(layout, {
-    database: { connectionString: testConnectionString(), schema: schema.name },
-    fetchPackage: (key) => Promise.resolve(key),
+    database: { connectionString: testConnectionString(), schema: database.name },
+    fetchPackage: fetchFixturePackage(fixtures),
   });
   hosts.push(host);
   await mkdir(layout.cronDir, { recursive: true });
@@ -39,13 +36,21 @@ async function newHost(): Promise<{ layout: HostLayout; ctx: HostStepContext }> 
 
 /** Production before the story: 4.1.0 installed and cleaned up, so its schedules run again. */
 async function seedPrevious(ctx: HostStepContext) {
-  const seeded = await installOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous), window: WINDOW });
+  const seeded = await installOnHost(ctx, {
+    rolloutId: 'seed',
+    package: ref(fixtures.previous),
+    window: WINDOW,
+    runMigrations: true,
+  });
   await cleanupOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous) });
   return seeded;
 }
 
+let installReady: { package: PackageRef; window: typeof WINDOW; runMigrations: boolean };
+
 beforeAll(async () => {
   [fixtures, schema] = await Promise.all([buildHostFixtures(), createTestSchema()]);
+  installReady = { package: ref(fixtures.ready), window: WINDOW, runMigrations: true };
 });
 
 afterAll(async () => {
@@ -60,7 +65,7 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     const seeded = await seedPrevious(ctx);
     expect(seeded).toMatchObject({ version: '4.1.0', previousVersion: undefined, health: { healthy: true } });
 
-    const installed = await installOnHost(ctx, { rolloutId: 'r1', package: ref(fixtures.ready), window: WINDOW });
+    const installed = await installOnHost(ctx, { rolloutId: 'r1', ...installReady });
     expect(installed).toMatchObject({ version: '4.2.0', previousVersion: '4.1.0', health: { healthy: true } });
     expect(installed.appliedMigrations.length).toBeGreaterThan(0);
     expect(installed.pausedSchedules).toBeGreaterThanOrEqual(1);
@@ -71,7 +76,7 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(await ctx.services.isActive('dten-server.service')).toBe(true);
     expect(await ctx.services.isActive('dten.service')).toBe(false);
 
-    const again = await installOnHost(ctx, { rolloutId: 'r1', package: ref(fixtures.ready), window: WINDOW });
+    const again = await installOnHost(ctx, { rolloutId: 'r1', ...installReady });
     expect(again.appliedMigrations).toEqual(installed.appliedMigrations);
     const records = await schema.query<{ id: string }>('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', [
       'r1',
@@ -111,7 +116,7 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
   it('after a successful install, cleanup restores the paused schedule and removes the flag, webhook and credential', async () => {
     const { layout, ctx } = await newHost();
     await seedPrevious(ctx);
-    await installOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready), window: WINDOW });
+    await installOnHost(ctx, { rolloutId: 'r2', ...installReady });
     expect(await readdir(join(layout.configDir, 'flags'))).toContain('hybrid-rollout-guard');
 
     const results = await cleanupOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready) });
@@ -126,5 +131,25 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     );
     expect(await readdir(join(layout.configDir, 'flags'))).not.toContain('hybrid-rollout-guard');
     expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+  });
+
+  it('when the plan keeps an app-only host out of the database, its install applies no migration and its rollback touches no data', async () => {
+    const own = await createTestSchema();
+    try {
+      const { ctx } = await newHost(own);
+      await seedPrevious(ctx);
+      const seeded = await own.query<{ id: string }>('SELECT id FROM dten_schema_migrations ORDER BY id');
+      expect(seeded.length).toBeGreaterThan(0);
+
+      const installed = await installOnHost(ctx, { rolloutId: 'r3', ...installReady, runMigrations: false });
+      expect(installed).toMatchObject({ version: '4.2.0', appliedMigrations: [], health: { healthy: true } });
+      expect(await own.query('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', ['r3'])).toEqual([]);
+
+      const rolledBack = await rollbackOnHost(ctx, { rolloutId: 'r3', package: ref(fixtures.ready) });
+      expect(rolledBack).toMatchObject({ restoredVersion: '4.1.0', rolledBackMigrations: [] });
+      expect(await own.query('SELECT id FROM dten_schema_migrations ORDER BY id')).toEqual(seeded);
+    } finally {
+      await own.drop();
+    }
   });
 });

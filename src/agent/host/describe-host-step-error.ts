@@ -24,7 +24,11 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
   'backup-missing': (p) =>
     `There is no configuration backup for rollout ${p.rolloutId} on this host, so nothing can be restored from it. Restore the configuration by hand from your own backups.`,
   'unknown-unit': (p) =>
-    `The service ${p.unit} is not in the agent's unit map, so the agent does not know what program it runs. Add it to the unit map.`,
+    `The service ${p.unit} has no unit file in the current release (units/${p.unit}) nor under etc/systemd/system, so the agent does not know what it runs. Check the unit name in the manifest against the unit files the package ships.`,
+  'unit-unusable': (p) =>
+    `The unit file ${p.unit} of the current release cannot be run by the agent itself: ${p.problem}. Run this host with the systemd adapter, or ask the vendor to fix the unit file.`,
+  'unit-outside-release': (p) =>
+    `The unit ${p.unit} runs ${p.program}, which is not a program of the release (under ${p.prefix}), so the agent will not run it. Ask the vendor for a unit whose ExecStart= names a program the package ships, or run this host with the systemd adapter.`,
   'service-failed': (p) =>
     `The service ${p.unit} did not start: ${p.detail}. Read its log under var/log/dten/ on the host.`,
   'systemctl-failed': (p) =>

@@ -1,24 +1,21 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { checkPathSegment } from './check-path-segment.js';
 import { createPassiveUnits } from './create-passive-units.js';
 import type { HostLayout } from './host-layout.js';
+import { HostStepError, type HostStepErrorCode } from './host-step-error.js';
 import { isProcessAlive } from './is-process-alive.js';
 import { readConfiguredPort } from './read-configured-port.js';
+import { readReleaseUnit } from './read-release-unit.js';
 import { resolveInside } from './resolve-inside.js';
 import type { ServicePort } from './service-port.js';
 import { spawnServiceProcess } from './spawn-service-process.js';
 import { stopProcessGroup } from './stop-process-group.js';
 
-/** What a unit runs: a program of the current release (`bin/dten-server`) and its config under `etc/dten/`. */
-export interface ExecUnit {
-  program: string;
-  config: string;
-}
+const REFUSED_UNIT: ReadonlySet<HostStepErrorCode> = new Set(['unit-unusable', 'unit-outside-release']);
 
 export interface ExecServiceAdapterOptions {
   layout: HostLayout;
-  units: Readonly<Record<string, ExecUnit>>;
   /** The service's whole environment (see pickChildEnv); `DTEN_ROOT` is added. */
   env: Readonly<Record<string, string>>;
   /** Passed as `--port`; when absent, the value of `portKey` (default `dten.listen.port`) in the live config. */
@@ -35,8 +32,9 @@ export interface ExecServiceAdapter extends ServicePort {
 }
 
 /**
- * The exec adapter: the agent runs `<current>/<program> --config <file> --port <port>` itself, with its pid in
- * `run/dten/<unit>.pid` and output in `var/log/dten/<unit>.log`. Units outside the map are passive (timers).
+ * The exec adapter: the agent runs a service itself, as the current release's unit file says (`readReleaseUnit`),
+ * adding `--port <port>`; its pid and program name go to `run/dten/<unit>.pid` and `.program`, its output to
+ * `var/log/dten/<unit>.log`. A unit the release does not run as a service is passive (timers, one-shot jobs).
  */
 export function createExecServiceAdapter(options: ExecServiceAdapterOptions): ExecServiceAdapter {
   const { layout } = options;
@@ -47,50 +45,70 @@ export function createExecServiceAdapter(options: ExecServiceAdapterOptions): Ex
     const value = Number((await readFile(file, 'utf8').catch(() => '')).trim());
     return Number.isInteger(value) && value > 0 ? value : undefined;
   };
-  const isActive = async (unit: string, spec: ExecUnit): Promise<boolean> => {
+  // What was started is recorded, so it can be checked and stopped whichever release `current` points at by then.
+  const startedProcess = async (unit: string): Promise<{ pid: number; program: string } | undefined> => {
     const pid = await readNumber(runFile(unit, 'pid'));
-    return pid !== undefined && (await isProcessAlive(pid, basename(spec.program)));
+    const program = (await readFile(runFile(unit, 'program'), 'utf8').catch(() => '')).trim();
+    return pid === undefined || program === '' ? undefined : { pid, program };
   };
-  const stop = async (unit: string, spec: ExecUnit): Promise<void> => {
-    const pid = await readNumber(runFile(unit, 'pid'));
-    if (pid !== undefined) await stopProcessGroup(pid, basename(spec.program), options.stopTimeoutMs ?? 10_000);
-    await rm(runFile(unit, 'pid'), { force: true });
-    await rm(runFile(unit, 'port'), { force: true });
+  const forget = async (unit: string): Promise<void> => {
+    for (const ext of ['pid', 'port', 'program']) await rm(runFile(unit, ext), { force: true });
   };
-  const start = async (unit: string, spec: ExecUnit): Promise<void> => {
-    if (await isActive(unit, spec)) return;
-    const configFile = resolveInside(layout.configDir, spec.config, 'config file of a unit');
-    const port = options.port ?? (await readConfiguredPort(configFile, options.portKey ?? 'dten.listen.port'));
+  // A unit the release ships but the adapter refuses to run cannot be running: only `start` reports the refusal.
+  const isReleaseService = async (unit: string): Promise<boolean> => {
+    try {
+      return (await readReleaseUnit(layout, unit)) !== undefined;
+    } catch (error) {
+      if (error instanceof HostStepError && REFUSED_UNIT.has((error as HostStepError).code)) return true;
+      throw error;
+    }
+  };
+  const isActive = async (unit: string): Promise<boolean> => {
+    const started = await startedProcess(unit);
+    if (started !== undefined) return isProcessAlive(started.pid, started.program);
+    return (await isReleaseService(unit)) ? false : passive.isActive(unit);
+  };
+  const stop = async (unit: string): Promise<void> => {
+    const started = await startedProcess(unit);
+    if (started !== undefined) await stopProcessGroup(started.pid, started.program, options.stopTimeoutMs ?? 10_000);
+    else if (!(await isReleaseService(unit))) return passive.stop(unit);
+    await forget(unit);
+  };
+  const start = async (unit: string): Promise<void> => {
+    const spec = await readReleaseUnit(layout, unit);
+    if (spec === undefined) return passive.start(unit);
+    if (await isActive(unit)) return;
+    const port =
+      options.port ??
+      (spec.config === undefined
+        ? undefined
+        : await readConfiguredPort(spec.config, options.portKey ?? 'dten.listen.port'));
+    await mkdir(layout.runDir, { recursive: true });
+    await writeFile(runFile(unit, 'program'), `${basename(spec.program)}\n`);
     const started = await spawnServiceProcess({
       unit,
       program: resolveInside(layout.currentLink, spec.program, 'program of a unit'),
-      args: ['--config', configFile, ...(port === undefined ? [] : ['--port', String(port)])],
+      args: [...spec.args, ...(port === undefined ? [] : ['--port', String(port)])],
       cwd: layout.root,
       env: { ...options.env, DTEN_ROOT: layout.root },
       logFile: join(layout.logDir, `${checkPathSegment('unit name', unit)}.log`),
       pidFile: runFile(unit, 'pid'),
       readyPattern: options.readyPattern ?? /^listening (\d+)$/m,
       startTimeoutMs: options.startTimeoutMs ?? 15_000,
+    }).catch(async (error: unknown) => {
+      await forget(unit);
+      throw error;
     });
     await writeFile(runFile(unit, 'port'), `${started.port ?? port ?? ''}\n`);
   };
-  const route =
-    <T>(run: (unit: string, spec: ExecUnit) => Promise<T>, other: (unit: string) => Promise<T>) =>
-    (unit: string): Promise<T> => {
-      const spec = options.units[unit];
-      return spec === undefined ? other(unit) : run(unit, spec);
-    };
   return {
-    start: route(start, (unit) => passive.start(unit)),
-    stop: route(stop, (unit) => passive.stop(unit)),
-    isActive: route(isActive, (unit) => passive.isActive(unit)),
-    restart: route(
-      async (unit, spec) => {
-        await stop(unit, spec);
-        await start(unit, spec);
-      },
-      (unit) => passive.restart(unit),
-    ),
+    start,
+    stop,
+    isActive,
+    restart: async (unit) => {
+      await stop(unit);
+      await start(unit);
+    },
     portOf: (unit) => readNumber(runFile(unit, 'port')),
   };
 }

@@ -15,6 +15,8 @@ export interface HostLayout {
   stateDir: string;
   journalDir: string;
   backupsDir: string;
+  /** `var/lib/dten/packages`: packages downloaded over HTTP, named by digest; cleanup removes them. */
+  packagesDir: string;
   pausedDir: string;
   cronDir: string;
   systemdDir: string;
@@ -42,6 +44,7 @@ export function createHostLayout(root = '/'): HostLayout {
     stateDir,
     journalDir: join(stateDir, 'journal'),
     backupsDir: join(stateDir, 'backups'),
+    packagesDir: join(stateDir, 'packages'),
     pausedDir: join(stateDir, 'paused'),
     cronDir: join(base, 'etc/cron.d'),
     systemdDir: join(base, 'etc/systemd/system'),

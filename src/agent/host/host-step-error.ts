@@ -12,6 +12,8 @@ export interface HostStepErrorParams {
   'script-missing': { script: string; version: string };
   'backup-missing': { rolloutId: string };
   'unknown-unit': { unit: string };
+  'unit-unusable': { unit: string; problem: string };
+  'unit-outside-release': { unit: string; program: string; prefix: string };
   'service-failed': { unit: string; detail: string };
   'systemctl-failed': { args: string; detail: string };
   'script-failed': { script: string; detail: string };

@@ -1,5 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { downloadedPackageName } from '../../package-store/downloaded-package-name.js';
+import { DOWNLOAD_DIR_PREFIX } from '../../package-store/fetch-package.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
 import { restoreSchedules } from '../host/restore-schedules.js';
@@ -22,7 +24,8 @@ const KINDS = [
 
 /**
  * After a successful rollout: restore the schedules install paused, remove feature flags, temporary webhooks and
- * ephemeral credentials through the hooks the manifest names, and delete staging files. Reports every item.
+ * ephemeral credentials through the hooks the manifest names, and delete staging files: unfinished release folders,
+ * this package's download and downloads a killed agent left unfinished. Reports every item.
  */
 export async function cleanupOnHost(
   ctx: HostStepContext,
@@ -63,12 +66,20 @@ export async function cleanupOnHost(
     }
   }
   const staging = await runJournaled(journal, 'cleanup-staging', async () => {
-    const leftovers = (await readdir(layout.releasesDir).catch(() => [] as string[])).filter((name) =>
-      name.endsWith('.partial'),
+    const partial = await listNames(layout.releasesDir, (name) => name.endsWith('.partial'));
+    const downloaded = downloadedPackageName(request.package.sha256);
+    const downloads = await listNames(
+      layout.packagesDir,
+      (name) => name === downloaded || name.startsWith(DOWNLOAD_DIR_PREFIX),
     );
-    for (const name of leftovers) await rm(join(layout.releasesDir, name), { recursive: true, force: true });
-    return leftovers;
+    for (const name of partial) await rm(join(layout.releasesDir, name), { recursive: true, force: true });
+    for (const name of downloads) await rm(join(layout.packagesDir, name), { recursive: true, force: true });
+    return [...partial, ...downloads];
   });
   for (const name of staging) results.push({ kind: 'staging', name, outcome: 'done', detail: 'removed' });
   return results;
+}
+
+async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).filter(keep);
 }

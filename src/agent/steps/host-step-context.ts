@@ -1,3 +1,4 @@
+import type { PackageRef as JobPackageRef } from '../../jobs/job-fields.js';
 import type { Logger } from '../../logger.js';
 import type { MigrationSessionOptions } from '../../postgres/migration-session-options.js';
 import type { HostLayout } from '../host/host-layout.js';
@@ -13,13 +14,13 @@ export interface HostStepContext {
   log: Logger;
   /** Where migrations run; absent on hosts that take no part in data changes. */
   database: Omit<MigrationSessionOptions, 'log'> | undefined;
-  /** Downloads (or finds) the package and returns a local path; the digest is verified by extractRelease. */
-  fetchPackage(key: string): Promise<string>;
+  /**
+   * Downloads (or finds) the package the job names and returns a local path. A download is verified while it
+   * streams; extractRelease verifies the digest again either way.
+   */
+  fetchPackage(ref: PackageRef): Promise<string>;
   now(): Date;
 }
 
-export interface PackageRef {
-  key: string;
-  version: string;
-  sha256: string;
-}
+/** The package as the signed job names it: a key in the package store, or a URL. */
+export type PackageRef = JobPackageRef;

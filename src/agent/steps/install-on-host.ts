@@ -21,6 +21,8 @@ export interface InstallRequest {
   rolloutId: string;
   package: PackageRef;
   window: { start: string; durationMinutes: number };
+  /** False keeps this host out of the database: the plan gives the fleet's migrations to other hosts. */
+  runMigrations: boolean;
 }
 
 export interface InstallOutcome {
@@ -34,15 +36,16 @@ export interface InstallOutcome {
 /**
  * The install choreography on one host, each step journaled so a kill -9 resumes where it stopped: certificate
  * chain → preinstall script → pause schedules → stop services → back up config → migrations (once for the fleet)
- * → switch `current` → apply config → start services → postinstall script → health check.
+ * → switch `current` → apply config → start services → postinstall script → health check. The package is fetched
+ * and verified before anything on the host changes.
  * The package's own `install` script is not run: it lays files out its own way, and dten's release folders,
  * atomic `current` switch and config edits are what make the rollback possible.
  */
 export async function installOnHost(ctx: HostStepContext, request: InstallRequest): Promise<InstallOutcome> {
   const { layout } = ctx;
-  const journal = await openJournal(layout, request.rolloutId);
-  const file = await ctx.fetchPackage(request.package.key);
+  const file = await ctx.fetchPackage(request.package);
   const release = await extractRelease(layout, file, request.package);
+  const journal = await openJournal(layout, request.rolloutId);
   const { manifest } = release;
   const previous = await runJournaled(journal, 'read-current', async () => (await readCurrentLink(layout)) ?? null);
   await runJournaled(journal, 'preinstall-certificates', async () => {
@@ -78,11 +81,14 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
     );
     return true;
   });
-  const migrations = await runJournaled(journal, 'migrations', async () => {
-    if (!ctx.database) return { applied: [], skipped: [] };
-    const scripts = await loadPackageMigrations(release.dir, manifest.migrations);
-    return applyMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
-  });
+  // Not journaled when the plan keeps this host out: rollback then leaves the database alone here too.
+  const migrations = request.runMigrations
+    ? await runJournaled(journal, 'migrations', async () => {
+        if (!ctx.database) return { applied: [], skipped: [] };
+        const scripts = await loadPackageMigrations(release.dir, manifest.migrations);
+        return applyMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
+      })
+    : { applied: [] };
   await runJournaled(journal, 'switch-current', () => switchCurrent(layout, { version: release.version }));
   await runJournaled(journal, 'apply-config', () => applyConfig(layout, release.dir, manifest.config));
   await runJournaled(journal, 'start-services', () => startServices(ctx.services, manifest.services));

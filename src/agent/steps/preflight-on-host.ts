@@ -6,6 +6,7 @@ import { extractRelease } from '../host/extract-release.js';
 import { findHostSchedules } from '../host/find-host-schedules.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
 import { readCurrentLink } from '../host/read-current-link.js';
+import { unitNamesOf } from '../host/unit-names-of.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 
 export interface HostCheck {
@@ -28,7 +29,7 @@ export async function preflightOnHost(
   request: { package: PackageRef; window: { start: string; durationMinutes: number } },
 ): Promise<HostCheck[]> {
   const { layout } = ctx;
-  const packageFile = await ctx.fetchPackage(request.package.key);
+  const packageFile = await ctx.fetchPackage(request.package);
   const release = await extractRelease(layout, packageFile, request.package);
   const { manifest } = release;
   const checks: HostCheck[] = [];
@@ -74,9 +75,8 @@ export async function preflightOnHost(
       : 'nothing fires in the window',
   });
   for (const service of manifest.services) {
-    const names = [service.renamedFrom, service.unit].filter((name): name is string => name !== undefined);
     const active = [];
-    for (const name of names) if (await ctx.services.isActive(name)) active.push(name);
+    for (const name of unitNamesOf(service)) if (await ctx.services.isActive(name)) active.push(name);
     checks.push({
       check: 'units',
       ok: true,
