@@ -62,6 +62,15 @@ const envSchema = z.object({
   DTEN_SERVICE_ADAPTER: z.enum(['systemd', 'exec']).optional(),
   DTEN_SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DTEN_HEARTBEAT_SECONDS: positiveInt.default(10),
+  // agent
+  DTEN_AGENT_LOCK_SECONDS: z.coerce.number().int().min(2).default(30),
+  // control plane
+  DTEN_CONTROL_LOCK_SECONDS: z.coerce.number().int().min(2).default(30),
+  DTEN_HOST_JOB_TIMEOUT_SECONDS: positiveInt.default(1800),
+  DTEN_HOST_SILENCE_SECONDS: positiveInt.default(90),
+  DTEN_WAVE_ESTIMATE_SECONDS: positiveInt.default(300),
+  DTEN_POLL_MS: z.coerce.number().int().min(10).default(500),
+  DTEN_KEEP_JOBS_DAYS: positiveInt.default(14),
 });
 
 export interface Config {
@@ -83,6 +92,19 @@ export interface Config {
   serviceAdapter: 'systemd' | 'exec' | undefined;
   servicePort: number | undefined;
   heartbeatSeconds: number;
+  // agent
+  /** The agent's job lock and stalled check: a killed agent's job is taken back after about twice this. */
+  agentLockSeconds: number;
+  control: {
+    /** A killed control plane's step job is taken over after about twice this. */
+    lockSeconds: number;
+    hostJobTimeoutSeconds: number;
+    hostSilenceSeconds: number;
+    waveEstimateSeconds: number;
+    pollMs: number;
+    /** Finished jobs are kept this long, so their deterministic ids keep deduplicating for a rollout's life. */
+    keepJobsDays: number;
+  };
 }
 
 /** The only reader of the environment. A bad value is a UserError naming the variable. */
@@ -111,6 +133,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceAdapter: e.DTEN_SERVICE_ADAPTER,
     servicePort: e.DTEN_SERVICE_PORT,
     heartbeatSeconds: e.DTEN_HEARTBEAT_SECONDS,
+    // agent
+    agentLockSeconds: e.DTEN_AGENT_LOCK_SECONDS,
+    control: {
+      lockSeconds: e.DTEN_CONTROL_LOCK_SECONDS,
+      hostJobTimeoutSeconds: e.DTEN_HOST_JOB_TIMEOUT_SECONDS,
+      hostSilenceSeconds: e.DTEN_HOST_SILENCE_SECONDS,
+      waveEstimateSeconds: e.DTEN_WAVE_ESTIMATE_SECONDS,
+      pollMs: e.DTEN_POLL_MS,
+      keepJobsDays: e.DTEN_KEEP_JOBS_DAYS,
+    },
     archiveLimits: {
       ...DEFAULT_ARCHIVE_LIMITS,
       maxEntries: e.DTEN_MAX_ENTRIES,

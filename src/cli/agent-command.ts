@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAgentWorker } from '../agent/create-agent-worker.js';
-import { DTEN_UNITS, dtenExecUnits } from '../agent/dten-exec-units.js';
+import { createPackageFetcher } from '../agent/create-package-fetcher.js';
 import { gatherHostFacts } from '../agent/gather-host-facts.js';
 import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
 import { createHostLayout } from '../agent/host/host-layout.js';
@@ -16,6 +16,7 @@ import { hostIdSchema } from '../jobs/job-fields.js';
 import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { TOOL_VERSION } from '../version.js';
+import { waitForStopSignal } from './wait-for-stop-signal.js';
 
 export const AGENT_USAGE = 'dten agent --host <id> [--root <dir>] [--labels k=v,…]';
 
@@ -30,21 +31,20 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   const env = pickChildEnv(process.env);
   const services =
     (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
-      ? createExecServiceAdapter({
-          layout,
-          env,
-          port: config.servicePort,
-          units: dtenExecUnits(),
-        })
+      ? createExecServiceAdapter({ layout, env, port: config.servicePort })
       : createSystemdServiceAdapter({});
-  const store = createDirectoryPackageStore(config.packageDir);
   const ctx: HostStepContext = {
     layout,
     services,
     env,
     log: log.child({ hostId }),
     database: config.databaseUrl ? { connectionString: config.databaseUrl, schema: config.databaseSchema } : undefined,
-    fetchPackage: (key) => store.pathOf(key),
+    fetchPackage: createPackageFetcher({
+      layout,
+      baseUrl: config.packageUrl,
+      token: config.packageToken,
+      store: createDirectoryPackageStore(config.packageDir),
+    }),
     now: () => new Date(),
   };
   const [workerConnection, producer] = await Promise.all([
@@ -62,7 +62,6 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
       labels,
       layout,
       services,
-      knownUnits: DTEN_UNITS,
       agentVersion: TOOL_VERSION,
       now: new Date(),
     });
@@ -79,13 +78,11 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     prefix: config.queuePrefix,
     jobKey: config.jobKey,
     ctx,
+    lockSeconds: config.agentLockSeconds,
   });
   worker.on('error', (error) => ctx.log.error({ err: error }, 'worker error'));
   ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
-  });
+  await waitForStopSignal();
   clearInterval(timer);
   // worker.close() waits for the active job without a limit: bound it, the journal makes a cut job resumable.
   await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);

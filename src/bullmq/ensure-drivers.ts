@@ -1,0 +1,33 @@
+import type { Queue } from 'bullmq';
+import type { RolloutStore } from '../control/rollout-store.js';
+import { ROLLOUT_STATES, type RolloutState } from '../core/rollout/rollout-state.js';
+import { rolloutStepJobId } from '../jobs/job-id.js';
+
+/** States in which a person decides next, or the rollout is over: no driver runs in them. */
+const UNDRIVEN: ReadonlySet<RolloutState> = new Set(['done', 'paused', 'rolled-back', 'failed', 'expired']);
+const DRIVEN: ReadonlySet<RolloutState> = new Set(ROLLOUT_STATES.filter((state) => !UNDRIVEN.has(state)));
+
+/**
+ * Starts a driver for every rollout that should have one and whose step job is gone or failed (a step job that
+ * ran out of attempts, a Redis that lost it). Run at start-up and now and then; returns the ids it restarted.
+ */
+export async function ensureDrivers(
+  queue: Queue,
+  store: RolloutStore,
+  startDriver: (rolloutId: string) => Promise<void>,
+  limit = 1000,
+): Promise<string[]> {
+  const restarted: string[] = [];
+  for (const rollout of await store.list(limit)) {
+    if (!DRIVEN.has(rollout.state)) continue;
+    const sequence = await store.currentDriver(rollout.id);
+    const state =
+      sequence === 0 ? 'unknown' : await queue.getJobState(rolloutStepJobId({ rolloutId: rollout.id, sequence }));
+    // A completed driver stopped on purpose (a person decides next); only a lost or failed one is restarted.
+    if (state === 'unknown' || state === 'failed') {
+      await startDriver(rollout.id);
+      restarted.push(rollout.id);
+    }
+  }
+  return restarted;
+}

@@ -1,0 +1,26 @@
+import { startControlPlane } from '../bullmq/start-control-plane.js';
+import type { Config } from '../config.js';
+import { UserError } from '../core/errors/user-error.js';
+import type { Logger } from '../logger.js';
+import { waitForStopSignal } from './wait-for-stop-signal.js';
+
+export const CONTROL_USAGE = 'dten control';
+
+const STOP_GRACE_MS = 30_000;
+
+/** `dten control`: the control plane on its own (the bot embeds the same thing); runs until SIGTERM or SIGINT. */
+export async function controlCommand(argv: string[], config: Config, log: Logger): Promise<number> {
+  if (argv.length > 0) throw new UserError('usage', { problem: `Usage: ${CONTROL_USAGE} (it takes no arguments)` });
+  if (!config.jobKey)
+    throw new UserError('config-missing', {
+      variable: 'DTEN_JOB_KEY',
+      why: 'the control plane signs every job with it',
+    });
+  const plane = await startControlPlane(config, log.child({ role: 'control' }));
+  log.info({ prefix: config.queuePrefix }, 'control plane ready');
+  await waitForStopSignal();
+  // worker.close() waits for active step jobs without a limit; a cut step job is taken over by the next start.
+  await Promise.race([plane.close(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  log.info('control plane stopped');
+  return 0;
+}

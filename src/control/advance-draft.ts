@@ -1,0 +1,57 @@
+import { recordHostState } from '../core/rollout/record-host-state.js';
+import type { HostPreflight, Rollout } from '../core/rollout/rollout.js';
+import { transition } from '../core/rollout/transition.js';
+import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
+import { buildHostJob } from './build-host-job.js';
+import { SYSTEM, type ControlContext } from './control-context.js';
+import { AGAIN, stop, waitFor, type Drive } from './drive.js';
+import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
+
+/** A draft runs the per-host preflight on every target; when all pass, the plan goes to the approvers. */
+export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
+  const now = ctx.now();
+  const unchecked = hostsIn(rollout, 'pending').filter(({ host }) => rollout.preflight?.[host] === undefined);
+  if (unchecked.length > 0) {
+    const asked = await ctx.store.update(rollout.id, (r) =>
+      unchecked.reduce((next, { host }) => recordHostState(next, host, 'preflighting', undefined, now), r),
+    );
+    await Promise.all(unchecked.map(({ host }) => ctx.hostJobs.enqueue(buildHostJob(asked, host, 'preflight'))));
+    return AGAIN;
+  }
+  const checking = hostsIn(rollout, 'preflighting');
+  if (checking.length > 0) {
+    const { ended, pending } = await watchHostSteps(ctx, rollout, checking, 'preflight');
+    if (ended.length > 0) await ctx.store.update(rollout.id, (r) => recordPreflights(r, ended, now));
+    return pending.length > 0 ? waitFor(ctx.settings.pollMs, 'per-host preflight running') : AGAIN;
+  }
+  const refused = Object.entries(rollout.preflight ?? {}).filter(([, result]) => !result.ok);
+  if (refused.length > 0) return stop(`per-host preflight found problems on ${refused.length} host(s)`);
+  await ctx.store.update(rollout.id, (r) => {
+    const passed = transition(r, 'preflight-passed', SYSTEM, now, `${Object.keys(r.hosts).length} hosts checked`);
+    return transition(passed, 'request-approval', SYSTEM, now);
+  });
+  return AGAIN;
+}
+
+function recordPreflights(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
+  let next: Rollout = { ...rollout, preflight: { ...rollout.preflight } };
+  for (const end of ended) {
+    if (next.hosts[end.host]?.state !== 'preflighting') continue;
+    const result = readPreflight(end, now);
+    next = { ...next, preflight: { ...next.preflight, [end.host]: result } };
+    next = result.ok
+      ? recordHostState(next, end.host, 'pending', undefined, now)
+      : recordHostState(next, end.host, 'failed', `preflight: ${result.problems.join('; ')}`, now);
+  }
+  return next;
+}
+
+function readPreflight(end: HostStepEnd, now: Date): HostPreflight {
+  const checkedAt = now.toISOString();
+  if (end.ended !== 'completed') return { ok: false, problems: [end.reason], checkedAt };
+  const checks = HOST_JOB_RESULTS.preflight.safeParse(end.result);
+  if (!checks.success)
+    return { ok: false, problems: ['the agent answered in a form this dten does not read'], checkedAt };
+  const problems = checks.data.filter((check) => check.blocking && !check.ok).map((check) => check.detail);
+  return { ok: problems.length === 0, problems, checkedAt };
+}

@@ -1,0 +1,52 @@
+import { recordHostState } from '../core/rollout/record-host-state.js';
+import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
+import { transition } from '../core/rollout/transition.js';
+import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
+import { SYSTEM, type ControlContext } from './control-context.js';
+import { AGAIN, waitFor, type Drive } from './drive.js';
+import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
+
+/** Rolling back: every host marked when the rollback began gets a rollback job; the rollout ends when all answered. */
+export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
+  const now = ctx.now();
+  const reason = rollout.audit.findLast((entry) => entry.to === 'rolling-back')?.detail;
+  const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'rolling-back'), 'rollback', reason);
+  const settled =
+    ended.length === 0 ? rollout : await ctx.store.update(rollout.id, (r) => recordRollbacks(r, ended, now));
+  if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) rolling back`);
+  const left = Object.entries(settled.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
+  await ctx.store.update(rollout.id, (r) =>
+    left.length === 0
+      ? transition(r, 'rollback-finished', SYSTEM, now)
+      : transition(r, 'rollback-failed', SYSTEM, now, `not rolled back: ${left.map(([id]) => id).join(', ')}`),
+  );
+  return AGAIN;
+}
+
+function recordRollbacks(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
+  let next = rollout;
+  const samples: HealthSample[] = [];
+  for (const end of ended) {
+    if (next.hosts[end.host]?.state !== 'rolling-back') continue;
+    if (end.ended !== 'completed') {
+      next = recordHostState(next, end.host, 'failed', `rollback: ${end.reason}`, now);
+      continue;
+    }
+    const health = HOST_JOB_RESULTS.rollback.safeParse(end.result).data?.health;
+    if (health)
+      samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
+    next =
+      health && !health.healthy
+        ? recordHostState(
+            next,
+            end.host,
+            'rolled-back',
+            `back on the old version, but its health check: ${health.detail}`,
+            now,
+          )
+        : recordHostState(next, end.host, 'rolled-back', undefined, now);
+  }
+  return samples.length === 0
+    ? next
+    : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };
+}

@@ -1,0 +1,104 @@
+import { canStartWave } from '../core/rollout/can-start-wave.js';
+import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
+import { finishedWaves } from '../core/rollout/finished-waves.js';
+import { planWaves } from '../core/rollout/plan-waves.js';
+import { recordHostState } from '../core/rollout/record-host-state.js';
+import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
+import { transition } from '../core/rollout/transition.js';
+import { formatDuration } from '../core/time/format-duration.js';
+import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
+import { buildHostJob } from './build-host-job.js';
+import { SYSTEM, type ControlContext } from './control-context.js';
+import { AGAIN, waitFor, type Drive } from './drive.js';
+import { enterRollback } from './enter-rollback.js';
+import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
+
+/** Running: watch the wave in flight against the threshold, or start the next one when bake and window allow. */
+export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
+  const waves = planWaves(rollout.plan);
+  const wave = rollout.wave;
+  if (wave && !wave.finished) return watchWave(ctx, rollout, waves[wave.index] ?? []);
+  const now = ctx.now();
+  const next = wave ? wave.index + 1 : 0;
+  const finished = finishedWaves(rollout);
+  const lastEnd = finished.at(-1)?.endedAt;
+  if (lastEnd !== undefined && now.getTime() < lastEnd + rollout.plan.bakeSeconds * 1000)
+    return waitFor(lastEnd + rollout.plan.bakeSeconds * 1000 - now.getTime(), `baking after wave ${next}`);
+  const estimate =
+    finished.length > 0 ? Math.max(...finished.map((done) => done.seconds)) : ctx.settings.waveEstimateSeconds;
+  const timing = canStartWave({
+    now,
+    window: rollout.window,
+    estimatedWaveSeconds: estimate,
+    estimatedRollbackSeconds: estimate,
+    bakeSeconds: next < waves.length - 1 ? rollout.plan.bakeSeconds : 0,
+  });
+  const label = `wave ${next + 1} of ${waves.length}`;
+  if (!timing.ok && timing.reason === 'before-window')
+    return waitFor(timing.secondsUntilStart * 1000, 'window not open');
+  if (!timing.ok) {
+    const detail =
+      timing.reason === 'window-ended'
+        ? `the window ended before ${label}: extend the window or roll back`
+        : `${formatDuration(timing.secondsLeft * 1000)} left in the window, ${label} needs ${formatDuration(timing.secondsNeeded * 1000)} with its bake and a rollback: extend the window or roll back`;
+    await ctx.store.update(rollout.id, (r) =>
+      transition(r, timing.reason === 'window-ended' ? 'window-ended' : 'pause', SYSTEM, now, detail),
+    );
+    return AGAIN;
+  }
+  const hosts = waves[next] ?? [];
+  const started = await ctx.store.update(rollout.id, (r) =>
+    hosts.reduce(
+      (acc, host) => recordHostState(acc, host, 'installing', undefined, now),
+      transition(r, { name: 'wave-started', wave: next }, SYSTEM, now, `${label}: ${hosts.length} host(s)`),
+    ),
+  );
+  await Promise.all(hosts.map((host) => ctx.hostJobs.enqueue(buildHostJob(started, host, 'install'))));
+  return AGAIN;
+}
+
+async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: readonly string[]): Promise<Drive> {
+  const now = ctx.now();
+  const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'installing', waveHosts), 'install');
+  const settled =
+    ended.length === 0 ? rollout : await ctx.store.update(rollout.id, (r) => recordInstalls(r, ended, now));
+  const threshold = checkFailureThreshold(settled.hosts, settled.plan.maxErrors);
+  if (threshold.stop) {
+    const detail = `${threshold.failed.length} host(s) failed (${threshold.failed.slice(0, 10).join(', ')}), more than max errors ${settled.plan.maxErrors}: rolling back ${threshold.rollBack.length} host(s)`;
+    await ctx.store.update(rollout.id, (r) => enterRollback(r, 'threshold-exceeded', SYSTEM, now, detail));
+    return AGAIN;
+  }
+  if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) installing`);
+  const failed = waveHosts.filter((host) => ['failed', 'unreachable'].includes(settled.hosts[host]?.state ?? ''));
+  await ctx.store.update(rollout.id, (r) =>
+    failed.length === 0
+      ? transition(r, 'wave-succeeded', SYSTEM, now)
+      : transition(r, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`),
+  );
+  return AGAIN;
+}
+
+function recordInstalls(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
+  let next = rollout;
+  const samples: HealthSample[] = [];
+  for (const end of ended) {
+    if (next.hosts[end.host]?.state !== 'installing') continue;
+    if (end.ended !== 'completed') {
+      next = recordHostState(next, end.host, end.ended, end.reason, now);
+      continue;
+    }
+    const outcome = HOST_JOB_RESULTS.install.safeParse(end.result);
+    if (!outcome.success) {
+      next = recordHostState(next, end.host, 'failed', 'the agent answered in a form this dten does not read', now);
+      continue;
+    }
+    const { health } = outcome.data;
+    samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
+    next = health.healthy
+      ? recordHostState(next, end.host, 'healthy', undefined, now)
+      : recordHostState(next, end.host, 'failed', `health check: ${health.detail}`, now);
+  }
+  return samples.length === 0
+    ? next
+    : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };
+}

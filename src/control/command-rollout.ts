@@ -1,0 +1,77 @@
+import { UserError } from '../core/errors/user-error.js';
+import type { Actor } from '../core/rollout/audit-entry.js';
+import type { Rollout } from '../core/rollout/rollout.js';
+import type { RolloutState } from '../core/rollout/rollout-state.js';
+import { transition } from '../core/rollout/transition.js';
+import { TransitionRefused } from '../core/rollout/transition-refused.js';
+import type { ControlContext } from './control-context.js';
+import { enterRollback } from './enter-rollback.js';
+import { loadRollout } from './load-rollout.js';
+
+export type RolloutCommand =
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'abort' }
+  | { kind: 'rollback' }
+  | { kind: 'extend'; minutes: number };
+
+/** Before any host changed, abort simply ends the rollout; after, it rolls back what was installed. */
+const NOTHING_INSTALLED: ReadonlySet<RolloutState> = new Set([
+  'draft',
+  'preflighted',
+  'awaiting-approval',
+  'approved',
+  'scheduled',
+]);
+
+const ACTION: Record<RolloutCommand['kind'], string> = {
+  pause: 'be paused',
+  resume: 'be resumed',
+  abort: 'be aborted',
+  rollback: 'be rolled back',
+  extend: 'have its window extended',
+};
+
+/**
+ * pause, resume, abort, rollback and extend, from chat or the CLI; every change is audited with the person who
+ * asked. A command the rollout's state does not take is a UserError saying so. A driver starts when work follows.
+ */
+export async function commandRollout(
+  ctx: ControlContext,
+  rolloutId: string,
+  command: RolloutCommand,
+  actor: Actor,
+): Promise<Rollout> {
+  await loadRollout(ctx, rolloutId);
+  const now = ctx.now();
+  let resumed = false;
+  const change = (r: Rollout): Rollout => {
+    switch (command.kind) {
+      case 'pause':
+        return transition(r, 'pause', actor, now);
+      case 'resume':
+        return transition(r, 'resume', actor, now);
+      case 'abort':
+        return NOTHING_INSTALLED.has(r.state)
+          ? transition(r, 'abort', actor, now)
+          : enterRollback(r, 'abort', actor, now, `aborted by ${actor.id}`);
+      case 'rollback':
+        return enterRollback(r, 'rollback', actor, now, `rollback asked by ${actor.id}`);
+      case 'extend': {
+        const extended = transition(r, { name: 'extend-window', minutes: command.minutes }, actor, now);
+        // A rollout the control plane paused for lack of time carries on once it has the time.
+        resumed = extended.state === 'paused' && r.audit.at(-1)?.actor.kind === 'system';
+        return resumed ? transition(extended, 'resume', actor, now, 'resumed with the longer window') : extended;
+      }
+    }
+  };
+  let updated: Rollout;
+  try {
+    updated = await ctx.store.update(rolloutId, change);
+  } catch (error) {
+    if (!(error instanceof TransitionRefused)) throw error;
+    throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });
+  }
+  if (command.kind !== 'pause' && (command.kind !== 'extend' || resumed)) await ctx.startDriver(rolloutId);
+  return updated;
+}

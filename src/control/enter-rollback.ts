@@ -1,0 +1,24 @@
+import type { Actor } from '../core/rollout/audit-entry.js';
+import { recordHostState } from '../core/rollout/record-host-state.js';
+import type { Rollout } from '../core/rollout/rollout.js';
+import type { RolloutEvent } from '../core/rollout/rollout-event.js';
+import { transition } from '../core/rollout/transition.js';
+
+/**
+ * Moves the rollout into `rolling-back` and, in the same change, marks every host install touched as rolling
+ * back: the driver then watches exactly those, and a host whose rollback failed is not asked again.
+ */
+export function enterRollback(
+  rollout: Rollout,
+  event: Extract<RolloutEvent, 'threshold-exceeded' | 'rollback' | 'abort'>,
+  actor: Actor,
+  now: Date,
+  detail?: string,
+): Rollout {
+  const moved = transition(rollout, event, actor, now, detail);
+  if (moved.state !== 'rolling-back') return moved;
+  const touched = Object.entries(rollout.hosts)
+    .filter(([, host]) => host.changed && host.state !== 'rolled-back')
+    .map(([id]) => id);
+  return touched.reduce((next, host) => recordHostState(next, host, 'rolling-back', undefined, now), moved);
+}

@@ -1,0 +1,23 @@
+import type { Rollout } from '../core/rollout/rollout.js';
+
+/**
+ * Where rollouts live between steps. Every change goes through `update`, which applies it against the version
+ * it read, so two bot replicas (or a command racing the step job) never overwrite each other's change.
+ */
+export interface RolloutStore {
+  /** Refuses an id that exists: a rollout is created once. */
+  create(rollout: Rollout): Promise<void>;
+  get(id: string): Promise<Rollout | undefined>;
+  /**
+   * Re-reads and re-applies `change` until it lands on the version it read. `change` returns the rollout
+   * unchanged (the same object) to write nothing. Throws when there is no such rollout.
+   */
+  update(id: string, change: (rollout: Rollout) => Rollout): Promise<Rollout>;
+  /** The newest first. */
+  list(limit: number): Promise<Rollout[]>;
+  /** Makes a new driver the only one: step jobs of earlier drivers see they were superseded and stop. */
+  nextDriver(id: string): Promise<number>;
+  currentDriver(id: string): Promise<number>;
+  /** Called with the rollout's id after each change that landed (any replica). Returns a function that stops it. */
+  watch?(listener: (id: string) => void): Promise<() => Promise<void>>;
+}

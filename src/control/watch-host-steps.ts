@@ -1,0 +1,84 @@
+import type { HostState } from '../core/rollout/host-state.js';
+import type { Rollout } from '../core/rollout/rollout.js';
+import { formatDuration } from '../core/time/format-duration.js';
+import { hostJobId } from '../jobs/job-id.js';
+import type { HostStep } from '../jobs/job-names.js';
+import { buildHostJob } from './build-host-job.js';
+import type { ControlContext } from './control-context.js';
+import type { HostJobStatus } from './host-job-port.js';
+
+/** A host step that ended: the agent's result, its refusal or failure, or the control plane giving up on it. */
+export type HostStepEnd =
+  | { host: string; ended: 'completed'; result: unknown }
+  | { host: string; ended: 'failed'; reason: string }
+  | { host: string; ended: 'unreachable'; reason: string };
+
+export interface WatchedHosts {
+  ended: HostStepEnd[];
+  /** Hosts whose step is still queued or running. */
+  pending: string[];
+}
+
+/**
+ * Looks at `step` on each host (`since`: when it was asked for): a job that vanished is queued again (the id keeps
+ * it single), a finished one is reported, and one past the deadline, or whose agent went silent, is given up.
+ */
+export async function watchHostSteps(
+  ctx: ControlContext,
+  rollout: Rollout,
+  hosts: ReadonlyArray<{ host: string; since: string | undefined }>,
+  step: HostStep,
+  reason?: string,
+): Promise<WatchedHosts> {
+  const now = ctx.now().getTime();
+  const statuses = await Promise.all(
+    hosts.map(async ({ host }) => {
+      const status = await ctx.hostJobs.status(
+        host,
+        hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step),
+      );
+      if (status.state !== 'missing') return status;
+      await ctx.hostJobs.enqueue(buildHostJob(rollout, host, step, reason));
+      return { state: 'waiting' } satisfies HostJobStatus;
+    }),
+  );
+  const unfinished = hosts.filter((_, i) => !isFinished(statuses[i]!));
+  const overdueSilence = unfinished.filter(({ since }) => now - Date.parse(since ?? '') > ctx.settings.silenceMs);
+  const seen = overdueSilence.length > 0 ? await ctx.lastSeen(overdueSilence.map(({ host }) => host)) : new Map();
+  const ended: HostStepEnd[] = [];
+  const pending: string[] = [];
+  hosts.forEach(({ host, since }, i) => {
+    const status = statuses[i]!;
+    if (status.state === 'completed') return void ended.push({ host, ended: 'completed', result: status.result });
+    if (status.state === 'failed') return void ended.push({ host, ended: 'failed', reason: status.reason });
+    const waited = now - Date.parse(since ?? new Date(now).toISOString());
+    if (waited > ctx.settings.hostJobTimeoutMs) {
+      const reason = `no ${step} result within ${formatDuration(ctx.settings.hostJobTimeoutMs)}`;
+      return void ended.push({ host, ended: 'unreachable', reason });
+    }
+    const last = seen.get(host) as Date | undefined;
+    if (waited > ctx.settings.silenceMs && (last === undefined || now - last.getTime() > ctx.settings.silenceMs)) {
+      const reason = last
+        ? `its agent has been silent since ${last.toISOString()}`
+        : 'no agent has ever reported for this host';
+      return void ended.push({ host, ended: 'unreachable', reason });
+    }
+    pending.push(host);
+  });
+  return { ended, pending };
+}
+
+function isFinished(status: HostJobStatus): boolean {
+  return status.state === 'completed' || status.state === 'failed';
+}
+
+/** The hosts of `rollout` in `state`, with when they entered it. */
+export function hostsIn(
+  rollout: Rollout,
+  state: HostState,
+  among?: readonly string[],
+): { host: string; since: string | undefined }[] {
+  return (among ?? Object.keys(rollout.hosts))
+    .filter((host) => rollout.hosts[host]?.state === state)
+    .map((host) => ({ host, since: rollout.hosts[host]?.since }));
+}

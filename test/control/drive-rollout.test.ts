@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decideRollout } from '../../src/control/decide-rollout.js';
+import { commandRollout } from '../../src/control/command-rollout.js';
+import { planRollout } from '../../src/control/plan-rollout.js';
+import { buildProgressSnapshot } from '../../src/core/rollout/build-progress-snapshot.js';
+import { digestPlan } from '../../src/core/rollout/digest-plan.js';
+import type { PlanInput } from '../../src/core/rollout/plan.js';
+import type { Rollout } from '../../src/core/rollout/rollout.js';
+import { startSimulatedFleet, type SimulatedFleet } from '../helpers/simulated-fleet.js';
+import { JOB_KEY, POLICY, startTestPlane, type TestPlane } from './control-test-plane.js';
+
+const HOSTS = ['web-01', 'web-02', 'web-03', 'web-04', 'web-05'];
+const open: Array<{ close(): Promise<void> }> = [];
+
+afterEach(async () => {
+  // Hosts first: a plane closed under a running fleet would leave their workers polling a deleted prefix.
+  for (const item of open.splice(0).reverse()) await item.close();
+});
+
+function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    packageDigest: createHash('sha256').update('Full-upgrade-package-dten 4.2.0').digest('hex'),
+    packageVersion: '4.2.0',
+    packageSource: { key: 'Full-upgrade-package-dten.zip' },
+    targets: HOSTS,
+    canary: 1,
+    batch: { kind: 'count', n: 2 },
+    window: { start: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 60 },
+    requester: 'U-ALICE',
+    ...overrides,
+  };
+}
+
+async function setUp(
+  extra: Record<string, string> = {},
+  fleet: Partial<Parameters<typeof startSimulatedFleet>[0]> = {},
+): Promise<{ t: TestPlane; hosts: SimulatedFleet }> {
+  const t = await startTestPlane(extra);
+  const hosts = await startSimulatedFleet({
+    connection: t.connection,
+    prefix: t.prefix,
+    jobKey: JOB_KEY,
+    hosts: HOSTS,
+    registry: t.plane.hosts,
+    ...fleet,
+  });
+  open.push(t, hosts);
+  return { t, hosts };
+}
+
+async function planAndApprove(t: TestPlane, overrides: Partial<PlanInput> = {}) {
+  const rollout = await planRollout(t.plane.ctx, { plan: planInput(overrides) });
+  await t.waitFor(rollout.id, ['awaiting-approval']);
+  const { decision } = await approveAsBob(t, rollout);
+  expect(decision.ok).toBe(true);
+  return rollout;
+}
+
+function approveAsBob(t: TestPlane, rollout: Rollout) {
+  return decideRollout(t.plane.ctx, {
+    rolloutId: rollout.id,
+    digest: digestPlan(rollout.plan),
+    approver: 'U-BOB',
+    verdict: 'approve',
+    policy: POLICY,
+  });
+}
+
+describe('the control plane drives a rollout through its hosts', () => {
+  it('preflights every host, waits for approval, runs the canary then the waves, and cleans up', async () => {
+    const { t, hosts } = await setUp();
+    const rollout = await planAndApprove(t);
+    const done = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(done.state).toBe('done');
+    const waves = done.audit.filter((entry) => entry.event === 'wave-started').map((entry) => entry.detail);
+    expect(waves).toEqual(['wave 1 of 3: 1 host(s)', 'wave 2 of 3: 2 host(s)', 'wave 3 of 3: 2 host(s)']);
+    for (const host of HOSTS) expect(hosts.ran.get(host)).toEqual(['preflight', 'install', 'cleanup']);
+    expect(Object.values(done.cleanup ?? {}).map((c) => c.state)).toEqual(Array(5).fill('done'));
+    const snapshot = buildProgressSnapshot(done, new Date());
+    expect(snapshot.counts.healthy).toBe(5);
+    expect(snapshot.blip).toMatchObject({ worstErrorRate: 0, baselineErrorRate: 0 });
+    // The canary finished before any other host was asked to install.
+    const firstWaveEnd = done.audit.find((entry) => entry.event === 'wave-succeeded')!;
+    const secondWave = done.audit.filter((entry) => entry.event === 'wave-started')[1]!;
+    expect(Date.parse(secondWave.at)).toBeGreaterThanOrEqual(Date.parse(firstWaveEnd.at));
+    expect(done.audit.find((entry) => entry.event === 'approve')?.actor).toEqual({ kind: 'user', id: 'U-BOB' });
+  });
+
+  it('stops at the threshold when a host is unhealthy and rolls back what was installed; later waves never start', async () => {
+    const { t, hosts } = await setUp(
+      {},
+      { behave: (host, step) => (host === 'web-03' && step === 'install' ? 'unhealthy' : 'ok') },
+    );
+    const rollout = await planAndApprove(t);
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('rolled-back');
+    expect(ended.audit.map((entry) => entry.event)).toContain('threshold-exceeded');
+    for (const host of ['web-01', 'web-02', 'web-03']) {
+      expect(hosts.ran.get(host)).toEqual(['preflight', 'install', 'rollback']);
+      expect(ended.hosts[host]).toMatchObject({ state: 'rolled-back', changed: false });
+    }
+    for (const host of ['web-04', 'web-05']) {
+      expect(hosts.ran.get(host)).toEqual(['preflight']);
+      expect(ended.hosts[host]?.state).toBe('pending');
+    }
+    const exceeded = ended.audit.find((entry) => entry.event === 'threshold-exceeded')!;
+    expect(exceeded.detail).toMatch(
+      /^1 host\(s\) failed \(web-03\), more than max errors 0: rolling back 3 host\(s\)$/,
+    );
+    expect(buildProgressSnapshot(ended, new Date()).blip?.worstErrorRate).toBe(0.4);
+  });
+
+  it('carries on past a failure within max errors and reports the failed host', async () => {
+    const { t } = await setUp(
+      {},
+      { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'fail' : 'ok') },
+    );
+    const rollout = await planAndApprove(t, { maxErrors: 1 });
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('done');
+    expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', reason: 'install failed on web-02: simulated' });
+    expect(ended.audit.map((entry) => entry.event)).toContain('wave-failed');
+    expect(Object.keys(ended.cleanup ?? {}).sort()).toEqual(['web-01', 'web-03', 'web-04', 'web-05']);
+  });
+
+  it('marks a host whose agent went silent unreachable, counts it as a failure, and says the rollback could not reach it', async () => {
+    const { t } = await setUp(
+      { DTEN_HOST_SILENCE_SECONDS: '2' },
+      { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'hang' : 'ok') },
+    );
+    const rollout = await planAndApprove(t);
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('failed');
+    expect(ended.audit.find((entry) => entry.event === 'threshold-exceeded')?.detail).toMatch(/failed \(web-02\)/);
+    expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', changed: true });
+    expect(ended.hosts['web-02']?.reason).toMatch(/^rollback: its agent has been silent since /);
+    expect(ended.hosts['web-01']?.state).toBe('rolled-back');
+    expect(ended.audit.at(-1)).toMatchObject({ event: 'rollback-failed', detail: 'not rolled back: web-02' });
+  });
+
+  it('pauses when what is left of the window cannot hold a wave and a rollback, and carries on once extended', async () => {
+    const { t } = await setUp({ DTEN_WAVE_ESTIMATE_SECONDS: '600' });
+    const rollout = await planAndApprove(t, {
+      window: { start: new Date(Date.now() - 55 * 60_000).toISOString(), durationMinutes: 60 },
+    });
+    const paused = await t.waitFor(rollout.id, ['paused']);
+    expect(paused.audit.at(-1)?.detail).toMatch(
+      /^\d+m( \d+s)? left in the window, wave 1 of 3 needs 20m with its bake and a rollback: extend the window or roll back$/,
+    );
+    await commandRollout(t.plane.ctx, rollout.id, { kind: 'extend', minutes: 60 }, { kind: 'user', id: 'U-BOB' });
+    const done = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(done.state).toBe('done');
+    expect(done.window.durationMinutes).toBe(120);
+  });
+
+  it('refuses self-approval, an approval for a changed plan, a stranger, and a second click; every refusal is audited', async () => {
+    const { t } = await setUp();
+    const rollout = await planRollout(t.plane.ctx, { plan: planInput() });
+    await t.waitFor(rollout.id, ['awaiting-approval']);
+    const digest = digestPlan(rollout.plan);
+    const decide = (approver: string, shown = digest) =>
+      decideRollout(t.plane.ctx, {
+        rolloutId: rollout.id,
+        digest: shown,
+        approver,
+        verdict: 'approve',
+        policy: POLICY,
+      });
+    const changed = digestPlan({ ...rollout.plan, maxErrors: 3 });
+
+    expect((await decide('U-ALICE')).decision).toMatchObject({ ok: false, reason: 'self-approval' });
+    expect((await decide('U-BOB', changed)).decision).toMatchObject({ ok: false, reason: 'digest-changed' });
+    expect((await decide('U-MALLORY')).decision).toMatchObject({ ok: false, reason: 'not-an-approver' });
+    expect((await decide('U-BOB')).decision.ok).toBe(true);
+    expect((await decide('U-BOB')).decision).toMatchObject({ ok: false, reason: 'already-decided' });
+    const stored = (await t.plane.store.get(rollout.id))!;
+    const refusals = stored.audit.filter((entry) => entry.from === entry.to && /refused/.test(entry.detail ?? ''));
+    expect(refusals.map((entry) => entry.actor.id)).toEqual(['U-ALICE', 'U-BOB', 'U-MALLORY', 'U-BOB']);
+    expect(stored.approvals).toHaveLength(1);
+  });
+
+  it('expires an unapproved plan when its window ends, and refuses an approval after that', async () => {
+    const { t } = await setUp();
+    const start = new Date(Date.now() - 59 * 60_000 - 57_000).toISOString(); // the window ends in about 3 s
+    const rollout = await planRollout(t.plane.ctx, { plan: planInput({ window: { start, durationMinutes: 60 } }) });
+    const expired = await t.waitFor(rollout.id, ['expired']);
+    expect(expired.audit.at(-1)).toMatchObject({ event: 'expire', actor: { kind: 'system' } });
+    const { decision } = await approveAsBob(t, rollout);
+    expect(decision).toMatchObject({ ok: false, reason: 'expired' });
+  });
+});

@@ -1,0 +1,94 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
+import type { HostRegistry } from '../../src/bullmq/host-registry.js';
+import { hostStepOf } from '../../src/jobs/job-names.js';
+import type { HostJobPayload } from '../../src/jobs/job-payload.js';
+import { verifyJob } from '../../src/jobs/verify-job.js';
+import type { HostStep } from '../../src/jobs/job-names.js';
+
+/** What a simulated host does with one step: answer as a real agent would, fail, or report an unhealthy release. */
+export type SimulatedOutcome = 'ok' | 'unhealthy' | 'fail' | 'hang';
+
+export interface SimulatedFleet {
+  /** Every job each host ran, in order, as `step` names. */
+  ran: Map<string, HostStep[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Hosts as BullMQ sees them: a Worker on each host's own queue that verifies the job like the agent does and
+ * answers with results shaped like the agent's, without touching any files. For control-plane tests and the bench.
+ */
+export async function startSimulatedFleet(options: {
+  connection: Redis;
+  prefix: string;
+  jobKey: string;
+  hosts: readonly string[];
+  registry?: HostRegistry;
+  behave?: (hostId: string, step: HostStep) => SimulatedOutcome;
+  /** Pretend work takes this long (default 0). */
+  workMs?: number;
+}): Promise<SimulatedFleet> {
+  const ran = new Map<string, HostStep[]>();
+  const workers = options.hosts.map((hostId) => {
+    const processor = async (job: { name: string; data: unknown }): Promise<unknown> => {
+      const verified = verifyJob(job, { key: options.jobKey, hostId });
+      if (!verified.ok) throw new Error(`refused: ${verified.refusal.reason}`);
+      const hostJob = verified.job as HostJobPayload;
+      const step = hostStepOf(hostJob.name);
+      ran.set(hostId, [...(ran.get(hostId) ?? []), step]);
+      if (options.workMs) await new Promise((resolve) => setTimeout(resolve, options.workMs));
+      const outcome = options.behave?.(hostId, step) ?? 'ok';
+      if (outcome === 'hang') await new Promise(() => undefined);
+      if (outcome === 'fail') throw new Error(`${step} failed on ${hostId}: simulated`);
+      return answer(step, hostJob.data.package.version, outcome === 'ok');
+    };
+    return new Worker(hostQueueName(hostId), processor, {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: 1,
+    });
+  });
+  if (options.registry) {
+    const seenAt = new Date().toISOString();
+    await Promise.all(
+      options.hosts.map((hostId) =>
+        options.registry!.register({
+          hostId,
+          labels: { role: 'web' },
+          components: { dten: '4.1.0' },
+          units: ['dten.service'],
+          scheduledTasks: [],
+          configKeys: [],
+          freeDiskBytes: 10 * 1024 ** 3,
+          agentVersion: 'simulated',
+          seenAt,
+        }),
+      ),
+    );
+  }
+  // Forced: a hanging job would hold a graceful close for ever.
+  return { ran, close: async () => void (await Promise.all(workers.map((worker) => worker.close(true)))) };
+}
+
+function answer(step: HostStep, version: string, healthy: boolean): unknown {
+  const health = {
+    healthy,
+    detail: healthy ? 'HTTP 200 from /health' : 'HTTP 503 from /health for 5s',
+    errorRate: healthy ? 0 : 0.4,
+    checkedAt: new Date().toISOString(),
+  };
+  switch (step) {
+    case 'preflight':
+      return [
+        { check: 'version', ok: true, blocking: true, detail: 'runs 4.1.0; the package upgrades from >=4.1.0 <4.2.0' },
+      ];
+    case 'install':
+      return { version, previousVersion: '4.1.0', pausedSchedules: 1, appliedMigrations: [], health };
+    case 'rollback':
+      return { restoredVersion: '4.1.0', rolledBackMigrations: [], health };
+    case 'cleanup':
+      return [{ kind: 'schedule', name: 'dten-reindex', outcome: 'done', detail: 'restored (cron)' }];
+  }
+}
