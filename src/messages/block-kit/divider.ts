@@ -1,0 +1,5 @@
+import type { DividerBlock } from './types.js';
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
+}

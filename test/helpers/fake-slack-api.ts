@@ -1,0 +1,169 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chatMethods } from './fake-slack/chat-methods.js';
+import { createFakeSlackState } from './fake-slack/create-fake-slack-state.js';
+import { directoryMethods } from './fake-slack/directory-methods.js';
+import type {
+  FakeFailure,
+  FakeSlackOptions,
+  FakeSlackState,
+  MethodHandler,
+  Revision,
+  SlackAnswer,
+} from './fake-slack/fake-slack-types.js';
+import { fileMethods } from './fake-slack/file-methods.js';
+import { readRequest, type ReadRequest } from './fake-slack/read-request.js';
+import { receiveUpload } from './fake-slack/receive-upload.js';
+import { slackError } from './fake-slack/slack-error.js';
+import { viewMethods } from './fake-slack/view-methods.js';
+
+export { FAKE_BOT, FAKE_BOT_TOKEN } from './fake-slack/create-fake-slack-state.js';
+export type * from './fake-slack/fake-slack-types.js';
+
+const METHODS: Record<string, MethodHandler> = { ...chatMethods, ...directoryMethods, ...viewMethods, ...fileMethods };
+
+/** The scope each method needs; a token whose identity lists scopes is held to them. */
+const SCOPES: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'usergroups.users.list': 'usergroups:read',
+  'users.info': 'users:read',
+  'conversations.info': 'channels:read',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+};
+
+export interface FakeSlackApi extends Pick<
+  FakeSlackState,
+  'calls' | 'messages' | 'ephemerals' | 'views' | 'files' | 'users' | 'usergroups' | 'tokens'
+> {
+  /** The Web API base, ending in `/api/`: pass it as `slackApiUrl` (WebClient) or `clientOptions.slackApiUrl` (Bolt). */
+  url: string;
+  /** `free` makes usergroups.users.list answer `plan_upgrade_required`; may change mid-test. */
+  plan: 'free' | 'paid';
+  /** Every version of one message, first posted first. */
+  revisions(channel: string, ts: string): Revision[];
+  /** The next `times` (default 1) calls of `method` fail this way, before the token is even looked at. */
+  failNext(method: string, failure: FakeFailure): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local Slack Web API for tests (the only stand-in dten has: no machine here reaches Slack). It answers what
+ * @slack/web-api 8 sends, records every call, keeps every message's revisions and refuses what Slack refuses:
+ * Block Kit limits (`invalid_blocks`), edits by another token (`cant_update_message`), rate limits on demand.
+ */
+export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+  const state = createFakeSlackState(options);
+  const server = createServer((request, response) => {
+    handle(state, request, response).catch(() => send(response, 500, slackError('fatal_error')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const { calls, messages, ephemerals, views, files, users, usergroups, tokens } = state;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    messages,
+    ephemerals,
+    views,
+    files,
+    users,
+    usergroups,
+    tokens,
+    get plan() {
+      return state.plan;
+    },
+    set plan(plan) {
+      state.plan = plan;
+    },
+    revisions: (channel, ts) => messages.find((m) => m.channel === channel && m.ts === ts)?.revisions ?? [],
+    failNext: (method, failure) => {
+      const queue = state.failures.get(method) ?? [];
+      for (let i = 0; i < (failure.times ?? 1); i += 1) queue.push(failure);
+      state.failures.set(method, queue);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(state: FakeSlackState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
+  const path = new URL(request.url ?? '/', origin).pathname;
+  const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(path)?.[1];
+  const method = /^\/api\/([\w.]+)$/.exec(path)?.[1];
+  let read: ReadRequest;
+  try {
+    read = await readRequest(request);
+  } catch {
+    return send(response, 200, record(state, method ?? path, {}, 200, slackError('invalid_json')));
+  }
+  if (upload !== undefined) {
+    const { status, text } = receiveUpload(state, upload, read);
+    record(state, 'upload', { file_id: upload }, status, { ok: status === 200 }, read.token);
+    response.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+    return;
+  }
+  if (method === undefined) return send(response, 404, slackError('unknown_method'));
+  const failure = state.failures.get(method)?.shift();
+  if (failure) return sendFailure(state, method, read, failure, response);
+  const answer = answerCall(state, method, read, origin);
+  send(response, 200, record(state, method, read.args, 200, answer, read.token));
+}
+
+function answerCall(state: FakeSlackState, method: string, read: ReadRequest, origin: string): SlackAnswer {
+  const handler = METHODS[method];
+  if (!handler) return slackError('unknown_method', { req_method: method });
+  if (!read.token) return slackError('not_authed');
+  const identity = state.tokens[read.token];
+  if (!identity) return slackError('invalid_auth');
+  const needed = SCOPES[method];
+  if (needed && identity.scopes && !identity.scopes.includes(needed)) {
+    return slackError('missing_scope', { needed, provided: identity.scopes.join(',') });
+  }
+  return handler({ state, token: read.token, identity, args: read.args, origin });
+}
+
+function sendFailure(
+  state: FakeSlackState,
+  method: string,
+  read: ReadRequest,
+  failure: FakeFailure,
+  response: ServerResponse,
+): void {
+  if ('error' in failure)
+    return send(response, 200, record(state, method, read.args, 200, slackError(failure.error), read.token));
+  const answer = record(
+    state,
+    method,
+    read.args,
+    failure.status,
+    slackError(failure.status === 429 ? 'ratelimited' : 'fatal_error'),
+    read.token,
+  );
+  const headers: Record<string, string> = failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {};
+  send(response, failure.status, answer, headers);
+}
+
+function record(
+  state: FakeSlackState,
+  method: string,
+  args: Record<string, unknown>,
+  status: number,
+  answer: SlackAnswer,
+  token?: string,
+): SlackAnswer {
+  state.calls.push({ method, ...(token === undefined ? {} : { token }), args, status, answer });
+  return answer;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify(body));
+}

@@ -1,0 +1,45 @@
+import { checkChannel } from './check-channel.js';
+import type { MethodHandler, UploadedFile } from './fake-slack-types.js';
+import { jsonArg } from './json-arg.js';
+import { isAnswer, readMessageContent } from './read-message-content.js';
+import { slackError } from './slack-error.js';
+import { stringArg } from './string-arg.js';
+
+/** The two Web API halves of `filesUploadV2`; the bytes go to the upload URL in between (see `receiveUpload`). */
+export const fileMethods: Record<string, MethodHandler> = {
+  'files.getUploadURLExternal': ({ state, token, args, origin }) => {
+    const filename = stringArg(args, 'filename');
+    const length = Number(stringArg(args, 'length'));
+    if (!filename || !Number.isInteger(length) || length < 0) return slackError('invalid_arguments');
+    const id = state.nextId('F');
+    state.files.push({ id, filename, length, completed: false, token });
+    return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
+  },
+
+  'files.completeUploadExternal': ({ state, token, args }) => {
+    const listed = jsonArg(args.files);
+    if (listed === undefined || listed === 'malformed' || !Array.isArray(listed.value)) {
+      return slackError('invalid_arguments');
+    }
+    const entries = listed.value as { id?: unknown; title?: unknown }[];
+    const files = entries.map((entry) => state.files.find((f) => f.id === entry.id && f.token === token));
+    if (files.some((file) => !file?.content)) return slackError('file_not_found');
+    const channelId = stringArg(args, 'channel_id');
+    const refused = channelId === undefined ? undefined : checkChannel(state, channelId, true);
+    if (refused) return refused;
+    const content = readMessageContent(args, 'initial_comment');
+    if (isAnswer(content)) return content;
+    const threadTs = stringArg(args, 'thread_ts');
+    const completed = files.map((file, index) => {
+      const done = file as UploadedFile;
+      const title = entries[index]?.title;
+      done.completed = true;
+      if (typeof title === 'string') done.title = title;
+      if (channelId) done.channelId = channelId;
+      if (threadTs) done.threadTs = threadTs;
+      if (content.text !== undefined) done.initialComment = content.text;
+      return { id: done.id, name: done.filename, title: done.title ?? done.filename, size: done.content?.length ?? 0 };
+    });
+    return { ok: true, files: completed };
+  },
+};
