@@ -1,0 +1,51 @@
+import { digestPlan } from '../../../core/rollout/digest-plan.js';
+import { planWaves } from '../../../core/rollout/plan-waves.js';
+import type { Rollout } from '../../../core/rollout/rollout.js';
+import { windowEnd } from '../../../core/rollout/window-end.js';
+import { formatDuration } from '../../../core/time/format-duration.js';
+import type { Verdict } from '../../../preflight/preflight-report.js';
+import { fields } from '../../block-kit/fields.js';
+import { header } from '../../block-kit/header.js';
+import { section } from '../../block-kit/section.js';
+import type { KnownBlock } from '../../block-kit/types.js';
+import { escapeMrkdwn } from '../../escape-mrkdwn.js';
+import { countOf } from '../count-of.js';
+import { formatUtcRange } from '../format-utc-range.js';
+import { describeBatch } from './describe-batch.js';
+import { describeTargets } from './describe-targets.js';
+import { describeWaves } from './describe-waves.js';
+
+const VERDICTS: Record<Verdict, string> = {
+  pass: '✅ passed',
+  warnings: '⚠️ passed with warnings',
+  blocked: '⛔ blocked',
+  unreadable: '⛔ could not read the package',
+};
+
+/** The plan as an approver must see it, shared by the card before and after the decision. */
+export function planSummaryBlocks(rollout: Rollout, preflightVerdict: Verdict | undefined): KnownBlock[] {
+  const { plan } = rollout;
+  const waves = planWaves(plan);
+  const { window } = plan;
+  const version = escapeMrkdwn(plan.packageVersion);
+  return [
+    header(`Upgrade to ${version} on ${countOf(plan.targets.length, 'host')}`),
+    section('', {
+      fields: fields(
+        ['Package', `${version} · sha256 \`${plan.packageDigest.slice(0, 12)}…\``],
+        ['Preflight', preflightVerdict === undefined ? 'not recorded' : VERDICTS[preflightVerdict]],
+        ['Targets', describeTargets(plan.targets)],
+        ['Waves', `${countOf(waves.length, 'wave')}: ${describeWaves(waves, plan.canary)}`],
+        [
+          'Window',
+          `${formatUtcRange(window.start, windowEnd(window))} (${formatDuration(window.durationMinutes * 60_000)})`,
+        ],
+        ['Canary', plan.canary > 0 ? `${countOf(plan.canary, 'host')} first` : 'none'],
+        ['Batch', describeBatch(plan.batch)],
+        ['Max errors', `the rollout stops when failed hosts exceed ${plan.maxErrors.toLocaleString('en-US')}`],
+        ['Bake', plan.bakeSeconds > 0 ? `${formatDuration(plan.bakeSeconds * 1000)} between waves` : 'none'],
+        ['Plan digest', `\`${digestPlan(plan).slice(0, 12)}\``],
+      ),
+    }),
+  ];
+}

@@ -1,0 +1,64 @@
+import type { HostState } from '../../../core/rollout/host-state.js';
+import type { ProgressSnapshot } from '../../../core/rollout/progress-snapshot.js';
+import type { HealthSample } from '../../../core/rollout/rollout.js';
+import { formatDuration } from '../../../core/time/format-duration.js';
+import { context } from '../../block-kit/context.js';
+import type { SlackMessage } from '../../block-kit/fit-message.js';
+import { fitText } from '../../block-kit/fit-text.js';
+import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
+import { section } from '../../block-kit/section.js';
+import type { KnownBlock } from '../../block-kit/types.js';
+import { escapeMrkdwn } from '../../escape-mrkdwn.js';
+import { codeSpan } from '../code-span.js';
+import { formatUtc } from '../format-utc.js';
+import { describeBlip } from './describe-blip.js';
+import { describeFailingHosts } from './describe-failing-hosts.js';
+import { describeHostCounts } from './describe-host-counts.js';
+import { progressBar } from './progress-bar.js';
+
+/** Hosts whose part is over, for better or worse: what the bar counts. */
+const SETTLED: readonly HostState[] = ['healthy', 'failed', 'unreachable', 'skipped', 'rolled-back'];
+
+export interface ProgressOptions {
+  now: Date;
+  /** The rollout's health samples, drawn as a sparkline; the snapshot carries only the blip's summary. */
+  samples?: readonly HealthSample[];
+}
+
+/** The message edited in place while a rollout runs; its size does not grow with the fleet. */
+export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOptions): SlackMessage {
+  const { now } = options;
+  const total = Object.values(snapshot.counts).reduce((sum, count) => sum + count, 0);
+  const settled = SETTLED.reduce((sum, state) => sum + snapshot.counts[state], 0);
+  const state = snapshot.state.replaceAll('-', ' ');
+  const wave = describeWave(snapshot.wave);
+  const blocks: KnownBlock[] = [
+    section(`*Rollout ${codeSpan(snapshot.rolloutId)}* — ${state} · ${wave}`),
+    section(
+      `\`${progressBar(settled, total)}\` · ${settled.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} hosts done\n${describeHostCounts(snapshot.counts)}`,
+    ),
+  ];
+  if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
+  blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [])));
+  blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
+  const failing = snapshot.failingHosts.length;
+  const text = `Rollout ${escapeMrkdwn(snapshot.rolloutId)}: ${state}, ${wave}, ${settled} of ${total} hosts done${failing > 0 ? `, ${failing} failing` : ''}`;
+  return { text: fitText(text, BLOCK_KIT_LIMITS.messageText), blocks };
+}
+
+function describeWave(wave: ProgressSnapshot['wave']): string {
+  if (!wave) return 'no wave started yet';
+  return `wave ${wave.index + 1} of ${wave.of}${wave.finished ? ' finished' : ''}`;
+}
+
+function describeTimes(snapshot: ProgressSnapshot, now: Date): string[] {
+  const left = snapshot.windowSecondsLeft;
+  const windowLine =
+    left > 0
+      ? `window ends ${formatUtc(new Date(now.getTime() + left * 1000))} (${formatDuration(left * 1000)} left)`
+      : 'the window has ended';
+  if (snapshot.state !== 'running') return [windowLine];
+  if (snapshot.eta === undefined) return [windowLine, 'ETA once the first wave has finished'];
+  const eta = new Date(snapshot.eta);
+  return [windowLine, `ETA ${formatUtc(eta)} (in ${formatDuration(Math.max(0, eta.getTime() - now.getTime()))})`];
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { buildProgressSnapshot } from '../../src/core/rollout/build-progress-snapshot.js';
+import { createRollout } from '../../src/core/rollout/create-rollout.js';
+import { planWaves } from '../../src/core/rollout/plan-waves.js';
+import { recordHostState } from '../../src/core/rollout/record-host-state.js';
+import type { Rollout } from '../../src/core/rollout/rollout.js';
+import { transition } from '../../src/core/rollout/transition.js';
+import { bucketErrorRates } from '../../src/messages/chat/progress/bucket-error-rates.js';
+import { progressBar } from '../../src/messages/chat/progress/progress-bar.js';
+import { progressMessage } from '../../src/messages/chat/progress/progress-message.js';
+import { sparkline } from '../../src/messages/chat/progress/sparkline.js';
+import { at, bob, buildChatPlan, controlPlane } from './chat-fixtures.js';
+import { blockText, expectWithinLimits } from './expect-within-limits.js';
+
+/** Approved, scheduled and inside its window, as the control plane moves it. */
+function running(rollout: Rollout): Rollout {
+  const steps = ['preflight-passed', 'request-approval', 'approve', 'schedule'] as const;
+  const ready = steps.reduce((r, event) => transition(r, event, bob, at(-60)), rollout);
+  return transition(ready, 'window-opened', controlPlane, at(0));
+}
+
+/** 1,000 hosts: the canary and wave 1 done in 8 minutes each, wave 2 running, 23 hosts failed, a blip in monitoring. */
+function bigRollout(): Rollout {
+  const plan = buildChatPlan({ canary: 10, batch: { kind: 'percent', p: 10 }, maxErrors: 30 }, 1000);
+  const waves = planWaves(plan);
+  let rollout = running(createRollout('rollout-1k', plan));
+  for (const [index, minute] of [
+    [0, 0],
+    [1, 10],
+  ] as const) {
+    rollout = transition(rollout, { name: 'wave-started', wave: index }, controlPlane, at(minute));
+    for (const host of waves[index] ?? []) rollout = recordHostState(rollout, host, 'healthy');
+    rollout = transition(rollout, 'wave-succeeded', controlPlane, at(minute + 8));
+  }
+  rollout = transition(rollout, { name: 'wave-started', wave: 2 }, controlPlane, at(20));
+  (waves[2] ?? []).forEach((host, i) => {
+    rollout =
+      i < 23
+        ? recordHostState(rollout, host, 'failed', `health check on ${host}:8443 answered 503 for 60s`)
+        : recordHostState(rollout, host, i < 60 ? 'healthy' : 'installing');
+  });
+  const samples = plan.targets.slice(0, 200).flatMap((host, i) =>
+    [2, 6, 12, 21, 24].map((minute, j) => ({
+      host,
+      at: at(minute).toISOString(),
+      errorRate: j === 3 && i % 10 === 0 ? 0.09 : 0.01,
+    })),
+  );
+  return { ...rollout, health: { baselineErrorRate: 0.02, samples } };
+}
+
+/** Five hosts, the canary wave started a minute into the window. */
+function firstWave(): Rollout {
+  return transition(
+    running(createRollout('rollout-7', buildChatPlan())),
+    { name: 'wave-started', wave: 0 },
+    controlPlane,
+    at(1),
+  );
+}
+
+function shownAt(rollout: Rollout, minute: number): string {
+  return blockText(progressMessage(buildProgressSnapshot(rollout, at(minute)), { now: at(minute) }).blocks);
+}
+
+describe('the progress message', () => {
+  it('for 1,000 hosts it shows the bar, hosts per state, wave 3 of 11, ten failing hosts and how many more, within limits', () => {
+    const rollout = bigRollout();
+    const message = progressMessage(buildProgressSnapshot(rollout, at(25)), {
+      now: at(25),
+      samples: rollout.health.samples,
+    });
+    expectWithinLimits(message);
+    const text = blockText(message.blocks);
+    expect(text).toContain('*Rollout `rollout-1k`* — running · wave 3 of 11');
+    // 110 hosts of waves 1 and 2, 37 healthy and 23 failed in wave 3: 170 of 1,000 done.
+    expect(text).toContain('`███░░░░░░░░░░░░░░░░░ 17%` · 170 of 1,000 hosts done');
+    expect(text).toContain('pending 790 · installing 40 · healthy 147 · failed 23');
+    expect(text).toContain('*Failing hosts (23)*');
+    expect(text.match(/^• `app-ams-\d{4}\.corp\.internal` health check on /gm)).toHaveLength(10);
+    expect(text).toContain('and 13 more');
+    expect(message.text).toBe('Rollout rollout-1k: running, wave 3 of 11, 170 of 1000 hosts done, 23 failing');
+  });
+
+  it('draws the monitoring blip as a sparkline with the worst rate and how long it stayed above the baseline', () => {
+    const rollout = bigRollout();
+    const message = progressMessage(buildProgressSnapshot(rollout, at(25)), {
+      now: at(25),
+      samples: rollout.health.samples,
+    });
+    // Samples at minutes 2, 6, 12, 21 (the spike) and 24; above the 2% baseline from 21 to 24.
+    expect(blockText(message.blocks)).toContain(
+      '*Monitoring* `▁▁▁█▁` worst error rate 9.0% (baseline 2.0%), above baseline for 3m',
+    );
+  });
+
+  it('gives the time left in the window and the ETA in UTC at the pace of the finished waves', () => {
+    const rollout = bigRollout();
+    const message = progressMessage(buildProgressSnapshot(rollout, at(25)), { now: at(25) });
+    const text = blockText(message.blocks);
+    expect(text).toContain('window ends 2026-03-14 23:00 UTC (35m left)');
+    // Waves take 8 minutes: 3 left of wave 3, then 8 waves of bake (2m) and install (8m).
+    expect(text).toContain('ETA 2026-03-14 23:48 UTC (in 1h 23m)');
+    expect(text).toContain('updated 2026-03-14 22:25 UTC');
+  });
+
+  it('before the first wave finished there is no ETA yet, and without a baseline no blip', () => {
+    const text = shownAt(firstWave(), 2);
+    expect(text).toContain('running · wave 1 of 3');
+    expect(text).toContain('`░░░░░░░░░░░░░░░░░░░░ 0%` · 0 of 5 hosts done');
+    expect(text).toContain('ETA once the first wave has finished');
+    expect(text).toContain('*Monitoring* no baseline measured yet');
+    expect(text).not.toContain('Failing hosts');
+  });
+
+  it('when the window ran out and the rollout paused, it says the window has ended and gives no ETA', () => {
+    const text = shownAt(transition(firstWave(), 'window-ended', controlPlane, at(60)), 61);
+    expect(text).toContain('— paused · wave 1 of 3');
+    expect(text).toContain('the window has ended');
+    expect(text).not.toContain('ETA');
+  });
+
+  it('a failing host’s reason cannot ping or format: it arrives escaped', () => {
+    const rollout = recordHostState(
+      firstWave(),
+      'app-ams-0001.corp.internal',
+      'failed',
+      'script said <!channel> *panic*',
+    );
+    const text = shownAt(rollout, 2);
+    expect(text).toContain('• `app-ams-0001.corp.internal` script said &lt;!channel&gt; ∗panic∗');
+  });
+});
+
+describe('the pieces of the progress message', () => {
+  it('a progress bar is full only when everything is done', () => {
+    expect(progressBar(0, 10, 10)).toBe('░░░░░░░░░░ 0%');
+    expect(progressBar(999, 1000, 10)).toBe('█████████░ 99%');
+    expect(progressBar(1000, 1000, 10)).toBe('██████████ 100%');
+    expect(progressBar(0, 0, 4)).toBe('░░░░ 0%');
+  });
+
+  it('a sparkline scales to the highest value, and all zeros stay at the bottom', () => {
+    expect(sparkline([0, 0.5, 1])).toBe('▁▅█');
+    expect(sparkline([0.005, 0.01, 0.02], 0.08)).toBe('▁▂▃');
+    expect(sparkline([0, 0, 0])).toBe('▁▁▁');
+  });
+
+  it('error rates are bucketed by time, keeping the worst of each slice', () => {
+    const sample = (minute: number, errorRate: number) => ({ host: 'h', at: at(minute).toISOString(), errorRate });
+    expect(bucketErrorRates([sample(0, 0.1), sample(1, 0.3), sample(9, 0.2), sample(10, 0.05)], 2)).toEqual([0.3, 0.2]);
+    expect(bucketErrorRates([])).toEqual([]);
+    expect(bucketErrorRates([sample(3, 0.4), sample(3, 0.2)])).toEqual([0.4]);
+  });
+});
