@@ -15,6 +15,18 @@ const UNITS: Record<string, number> = {
   gib: 1024 ** 3,
 };
 
+/** Comma-separated ids (Slack users, user groups, console names). */
+const idList = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  )
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'ids are letters, digits, dot, dash or underscore')));
+
 const bytes = z.string().transform((text, ctx) => {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;
@@ -71,6 +83,18 @@ const envSchema = z.object({
   DTEN_WAVE_ESTIMATE_SECONDS: positiveInt.default(300),
   DTEN_POLL_MS: z.coerce.number().int().min(10).default(500),
   DTEN_KEEP_JOBS_DAYS: positiveInt.default(14),
+  // chat (Slack and the console)
+  DTEN_APPROVERS: idList,
+  DTEN_ALLOW_SELF_APPROVAL: z.enum(['true', 'false']).default('false'),
+  DTEN_STATUS_CHANNEL: z
+    .string()
+    .regex(/^[#A-Za-z0-9_-]{1,80}$/, 'a channel id like C0123ABCD')
+    .optional(),
+  DTEN_STATUS_TEMPLATES: z.string().optional(),
+  DTEN_PRODUCT_NAME: z.string().min(1).max(80).default('dten'),
+  DTEN_DEFAULT_WINDOW_MINUTES: positiveInt.default(60),
+  DTEN_DEFAULT_BATCH_PERCENT: z.coerce.number().gt(0).lte(100).default(25),
+  DTEN_DEFAULT_CANARY: z.coerce.number().int().nonnegative().default(1),
 });
 
 export interface Config {
@@ -104,6 +128,16 @@ export interface Config {
     pollMs: number;
     /** Finished jobs are kept this long, so their deterministic ids keep deduplicating for a rollout's life. */
     keepJobsDays: number;
+  };
+  chat: {
+    /** Slack user ids (U…/W…) and user-group ids (S…) allowed to approve. */
+    approvers: { users: string[]; groups: string[] };
+    allowSelfApproval: boolean;
+    statusChannel: string | undefined;
+    /** A folder whose `<kind>.md` files replace the shipped status templates. */
+    statusTemplatesDir: string | undefined;
+    productName: string;
+    defaults: { windowMinutes: number; batchPercent: number; canary: number };
   };
 }
 
@@ -142,6 +176,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waveEstimateSeconds: e.DTEN_WAVE_ESTIMATE_SECONDS,
       pollMs: e.DTEN_POLL_MS,
       keepJobsDays: e.DTEN_KEEP_JOBS_DAYS,
+    },
+    chat: {
+      approvers: {
+        users: e.DTEN_APPROVERS.filter((id) => !id.startsWith('S')),
+        groups: e.DTEN_APPROVERS.filter((id) => id.startsWith('S')),
+      },
+      allowSelfApproval: e.DTEN_ALLOW_SELF_APPROVAL === 'true',
+      statusChannel: e.DTEN_STATUS_CHANNEL,
+      statusTemplatesDir: e.DTEN_STATUS_TEMPLATES,
+      productName: e.DTEN_PRODUCT_NAME,
+      defaults: {
+        windowMinutes: e.DTEN_DEFAULT_WINDOW_MINUTES,
+        batchPercent: e.DTEN_DEFAULT_BATCH_PERCENT,
+        canary: e.DTEN_DEFAULT_CANARY,
+      },
     },
     archiveLimits: {
       ...DEFAULT_ARCHIVE_LIMITS,

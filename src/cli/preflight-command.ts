@@ -7,11 +7,9 @@ import type { Logger } from '../logger.js';
 import { describeArchiveRefusal } from '../messages/archive-refusal-text.js';
 import { renderSarifReport } from '../messages/preflight/render-sarif-report.js';
 import { renderTextReport } from '../messages/preflight/render-text-report.js';
-import { DEFAULT_DETECTORS } from '../preflight/default-detectors.js';
 import { exitCodeFor, type PreflightReport } from '../preflight/preflight-report.js';
-import { runPreflight } from '../preflight/run-preflight.js';
-import { openArchive } from '../yauzl/open-archive.js';
-import { TOOL_VERSION } from '../version.js';
+import { runConfiguredPreflight } from '../preflight/run-configured-preflight.js';
+import { unreadableReport } from '../preflight/unreadable-report.js';
 import { loadInventory, loadPolicy, loadTrustedCas } from './load-preflight-inputs.js';
 
 export const PREFLIGHT_USAGE =
@@ -38,21 +36,12 @@ export async function preflightCommand(argv: string[], config: Config, log: Logg
   const now = new Date();
   let report: PreflightReport;
   try {
-    report = await runPreflight(zipPath, {
-      openArchive,
-      detectors: DEFAULT_DETECTORS,
-      limits: config.archiveLimits,
+    report = await runConfiguredPreflight(zipPath, config, log, {
+      trustedCaPem,
       policy,
-      log,
-      toolVersion: TOOL_VERSION,
-      options: {
-        trustedCaPem,
-        inventory,
-        staleBinaryDays: config.staleBinaryDays,
-        internalDomains: [...config.internalDomains, ...policy.internalDomains],
-        plannedWindowMinutes: args.values.window ? Number(args.values.window) : undefined,
-        now,
-      },
+      inventory,
+      windowMinutes: args.values.window ? Number(args.values.window) : undefined,
+      now,
     });
   } catch (error) {
     if (!(error instanceof ArchiveRefusal)) throw error;
@@ -93,33 +82,4 @@ function parseUsage(argv: string[]) {
     throw new UserError('usage', { problem: '--window takes the planned maintenance window in whole minutes' });
   }
   return parsed;
-}
-
-function unreadableReport(zipPath: string, reason: string, now: Date): PreflightReport {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'dten', version: TOOL_VERSION },
-    package: {
-      file: zipPath.split('/').pop() ?? zipPath,
-      sha256: '',
-      bytes: 0,
-      name: undefined,
-      version: undefined,
-      entries: 0,
-      uncompressedBytes: 0,
-    },
-    verdict: 'unreadable',
-    counts: { blocker: 1, warning: 0, info: 0 },
-    findings: [
-      {
-        category: 'archive',
-        severity: 'blocker',
-        rule: 'archive/unreadable',
-        path: '',
-        message: reason,
-        remediation: 'Ask the vendor for an intact package.',
-      },
-    ],
-    scannedAt: now.toISOString(),
-  };
 }

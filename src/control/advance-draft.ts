@@ -24,8 +24,18 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
     if (ended.length > 0) await ctx.store.update(rollout.id, (r) => recordPreflights(r, ended, now));
     return pending.length > 0 ? waitFor(ctx.settings.pollMs, 'per-host preflight running') : AGAIN;
   }
+  // A rejected plan must change before anyone can approve it: it is not sent to the approvers again.
+  if (rollout.audit.some((entry) => entry.event === 'reject' && entry.from !== entry.to)) {
+    return stop('the plan was rejected; plan again to change it');
+  }
   const refused = Object.entries(rollout.preflight ?? {}).filter(([, result]) => !result.ok);
-  if (refused.length > 0) return stop(`per-host preflight found problems on ${refused.length} host(s)`);
+  if (refused.length > 0) {
+    const detail = refused.map(([host, result]) => `${host}: ${result.problems.join('; ')}`).join(' | ');
+    await ctx.store.update(rollout.id, (r) =>
+      transition(r, 'abort', SYSTEM, now, `per-host preflight found problems — ${detail}`.slice(0, 2000)),
+    );
+    return stop(`per-host preflight found problems on ${refused.length} host(s)`);
+  }
   await ctx.store.update(rollout.id, (r) => {
     const passed = transition(r, 'preflight-passed', SYSTEM, now, `${Object.keys(r.hosts).length} hosts checked`);
     return transition(passed, 'request-approval', SYSTEM, now);

@@ -17,6 +17,16 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'rollout-not-found': (p) => `There is no rollout ${p.id}. \`/dten status\` lists the rollouts.`,
   'rollout-refused': (p) =>
     `Rollout ${p.id} is ${p.state}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
+  'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,
+  'package-unavailable': (p) =>
+    `The package ${p.reference} could not be found or fetched: ${p.reason}. Name a package in the store, an https URL, or share the zip in this channel and name it.`,
+  'package-blocked': (p) =>
+    `${p.name} has ${p.blockers} blocker${p.blockers === 1 ? '' : 's'}, so it cannot be planned. Run \`/dten preflight ${p.name}\` to see them, fix the package and plan again.`,
+  'hosts-unknown': (p) =>
+    `No agent has reported for ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ` and ${p.ids.length - 10} more` : ''}. \`/dten hosts\` lists the hosts dten knows.`,
+  'hosts-none': (p) => `No host matches ${p.selector}. \`/dten hosts\` lists the hosts and their labels.`,
+  'environment-locked': (p) =>
+    `${p.env} is locked by ${p.by} since ${p.at} (${p.reason}). Ask them, or \`/dten unlock ${p.env}\` when the freeze is over.`,
 };
 
 export function describeUserError(error: UserError): string {

@@ -8,7 +8,7 @@ import { fetchPackage, type FetchPackageOptions } from './fetch-package.js';
  * Downloads a package into `dir` as `<sha256>.zip`, verified while it streams, unless a file there already hashes
  * to the digest. The finished file is renamed into place, so that name only ever holds a complete package.
  */
-export async function downloadPackage(options: FetchPackageOptions & { dir: string }): Promise<string> {
+export async function downloadPackage(options: FetchPackageOptions & { sha256: string; dir: string }): Promise<string> {
   const target = join(options.dir, downloadedPackageName(options.sha256));
   const present = await hashFile(target).catch(() => undefined);
   if (present === options.sha256.toLowerCase()) return target;

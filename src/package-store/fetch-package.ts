@@ -13,8 +13,11 @@ export const DOWNLOAD_DIR_PREFIX = 'dten-package-';
 export interface FetchPackageOptions {
   /** `packageUrl(base, key)` for the control plane's store, or a package URL from a signed job. */
   url: string;
-  /** The digest the signed job names; the download is refused unless its bytes hash to it. */
-  sha256: string;
+  /**
+   * The digest the signed job names; the download is refused unless its bytes hash to it. Left out only for a URL a
+   * person typed, whose digest is learnt here and bound into the plan from then on.
+   */
+  sha256?: string;
   /** Sent as a bearer token; leave it out for URLs that are not dten's store. */
   token?: string;
   /** Where the temporary directory is made (default: the OS temp dir). */
@@ -52,7 +55,7 @@ export async function fetchPackage(options: FetchPackageOptions): Promise<Fetche
     const copied = await copyHashing(response, path).catch((error: unknown) => {
       throw new PackageStoreError('http-error', { url: shown, detail: (error as Error).message });
     });
-    if (copied.sha256 !== options.sha256.toLowerCase())
+    if (options.sha256 !== undefined && copied.sha256 !== options.sha256.toLowerCase())
       throw new PackageStoreError('digest-mismatch', { key: name, expected: options.sha256, actual: copied.sha256 });
     return { path, ...copied, remove };
   } catch (error) {

@@ -11,6 +11,12 @@ export interface UserErrorParams {
   'plan-invalid': { problem: string };
   'rollout-not-found': { id: string };
   'rollout-refused': { id: string; state: string; action: string };
+  'command-invalid': { problem: string; usage: string };
+  'package-unavailable': { reference: string; reason: string };
+  'package-blocked': { name: string; blockers: number };
+  'hosts-unknown': { ids: string[] };
+  'hosts-none': { selector: string };
+  'environment-locked': { env: string; by: string; reason: string; at: string };
 }
 
 export type UserErrorCode = keyof UserErrorParams;

@@ -1,0 +1,21 @@
+import { hostsMessage } from '../messages/chat/commands/hosts-message.js';
+import type { ChatContext } from './chat-context.js';
+import type { CommandRequest } from './command-request.js';
+import type { ParsedCommand } from './parse/parsed-command.js';
+import { describeSelector, selectTargets } from './select-targets.js';
+
+/** `/dten hosts [selector]`: the hosts whose agents registered, answered to the person who asked. */
+export async function handleHosts(
+  ctx: ChatContext,
+  request: CommandRequest,
+  command: Extract<ParsedCommand, { kind: 'hosts' }>,
+): Promise<void> {
+  const registered = await ctx.hosts.list();
+  const hosts = command.selector ? selectTargets(command.selector, registered) : registered;
+  const aliveSince = new Date(ctx.now().getTime() - ctx.control.settings.silenceMs);
+  const message = hostsMessage(
+    hosts,
+    command.selector ? { selector: describeSelector(command.selector), aliveSince } : { aliveSince },
+  );
+  await ctx.surface.whisper(request.channel, request.user, message);
+}

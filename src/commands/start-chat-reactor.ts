@@ -1,0 +1,48 @@
+import { ACTIVE_STATES } from '../core/rollout/active-states.js';
+import type { ChatContext } from './chat-context.js';
+import { syncRolloutMessages } from './sync-rollout-messages.js';
+
+export interface ChatReactor {
+  /** Brings one rollout's messages up to date soon (coalesced with any sync already running for it). */
+  kick(rolloutId: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps chat in step with rollouts: every change the rollout store announces (from any replica) syncs that rollout's
+ * messages, one sync per rollout at a time with changes during a sync folded into one more. A sweep of the active
+ * rollouts catches what a lost notification missed and moves the window countdown on.
+ */
+export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: number } = {}): Promise<ChatReactor> {
+  const running = new Map<string, Promise<void>>();
+  const dirty = new Set<string>();
+  const kick = (rolloutId: string): void => {
+    if (running.has(rolloutId)) {
+      dirty.add(rolloutId);
+      return;
+    }
+    const sync = syncRolloutMessages(ctx, rolloutId)
+      .catch((error: unknown) => ctx.log.warn({ err: error, rolloutId }, 'could not update the chat of a rollout'))
+      .finally(() => {
+        running.delete(rolloutId);
+        if (dirty.delete(rolloutId)) kick(rolloutId);
+      });
+    running.set(rolloutId, sync);
+  };
+  const stopWatching = ctx.control.store.watch ? await ctx.control.store.watch(kick) : undefined;
+  const sweep = setInterval(() => {
+    ctx.control.store.list(100).then(
+      (rollouts) => rollouts.filter((r) => ACTIVE_STATES.has(r.state)).forEach((r) => kick(r.id)),
+      (error: unknown) => ctx.log.warn({ err: error }, 'chat sweep failed'),
+    );
+  }, options.sweepMs ?? 30_000);
+  sweep.unref();
+  return {
+    kick,
+    async close() {
+      clearInterval(sweep);
+      await stopWatching?.();
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+  };
+}

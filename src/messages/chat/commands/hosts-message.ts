@@ -1,0 +1,42 @@
+import type { AgentFacts } from '../../../jobs/agent-facts.js';
+import { capItems } from '../../block-kit/cap-items.js';
+import { context } from '../../block-kit/context.js';
+import type { SlackMessage } from '../../block-kit/fit-message.js';
+import { section } from '../../block-kit/section.js';
+import { escapeMrkdwn } from '../../escape-mrkdwn.js';
+import { codeSpan } from '../code-span.js';
+import { countOf } from '../count-of.js';
+import { formatUtc } from '../format-utc.js';
+
+const MAX_LINES = 40;
+
+/** `/dten hosts [selector]`: each host with its labels, installed versions and when its agent last reported. */
+export function hostsMessage(
+  hosts: readonly AgentFacts[],
+  options: { selector?: string; aliveSince: Date },
+): SlackMessage {
+  const alive = (host: AgentFacts): boolean => Date.parse(host.seenAt) >= options.aliveSince.getTime();
+  const lines = [...hosts]
+    .sort((a, b) => (a.hostId < b.hostId ? -1 : 1))
+    .map((host) => {
+      const labels = Object.entries(host.labels).map(([key, value]) => `${key}=${value}`);
+      const versions = Object.entries(host.components).map(([name, version]) => `${name} ${version}`);
+      return [
+        `${alive(host) ? '🟢' : '⚪'} ${codeSpan(host.hostId)}`,
+        labels.length > 0 ? escapeMrkdwn(labels.join(',')) : 'no labels',
+        versions.length > 0 ? escapeMrkdwn(versions.join(', ')) : 'nothing installed',
+        alive(host) ? 'reporting' : `silent since ${formatUtc(host.seenAt)}`,
+      ].join(' · ');
+    });
+  const scope = options.selector ? ` matching ${codeSpan(options.selector)}` : '';
+  const title = `${countOf(hosts.length, 'host')}${scope}`;
+  return {
+    text: title,
+    blocks: [
+      section(
+        `*${title}*\n${lines.length === 0 ? 'No agent has reported yet: start `dten agent` on each host.' : capItems(lines, MAX_LINES, (more) => `_${more}_`).join('\n')}`,
+      ),
+      context(['🟢 the agent reported recently · ⚪ silent: its host would count as unreachable']),
+    ],
+  };
+}
