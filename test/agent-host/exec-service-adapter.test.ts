@@ -19,7 +19,7 @@ import { stopServices } from '../../src/agent/host/stop-services.js';
 import { switchCurrent } from '../../src/agent/host/switch-current.js';
 import { buildHostFixtures, type HostFixtures } from './build-host-fixtures.js';
 import { buildTestPackage, type TestPackageFile } from './build-test-package.js';
-import { stopStartedUnits } from './stop-started-units.js';
+import { stopStartedUnits } from '../../src/agent/host/stop-started-units.js';
 
 /** A real service program: says what it was given, announces a port, then waits to be stopped. */
 const ECHO_ARGS =

@@ -21,9 +21,9 @@ import { createDirectoryPackageStore } from '../../src/package-store/create-dire
 import type { PackageStore } from '../../src/package-store/package-store.js';
 import { servePackageStore, type PackageStoreServer } from '../../src/package-store/serve-package-store.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
-import { stopStartedUnits } from '../agent-host/stop-started-units.js';
+import { stopStartedUnits } from '../../src/agent/host/stop-started-units.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
-import { freePort } from '../helpers/free-port.js';
+import { freePort } from '../../src/agent/host/free-port.js';
 import { createSeededHost, fixtureRef } from './fixture-packages.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));

@@ -3,8 +3,8 @@ import { createExecServiceAdapter } from '../../src/agent/host/exec-service-adap
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
 import { pickChildEnv } from '../../src/agent/host/pick-child-env.js';
 import type { HostStepContext } from '../../src/agent/steps/host-step-context.js';
-import { stopStartedUnits } from '../agent-host/stop-started-units.js';
-import { freePort } from '../helpers/free-port.js';
+import { stopStartedUnits } from '../../src/agent/host/stop-started-units.js';
+import { freePort } from '../../src/agent/host/free-port.js';
 
 /** A host as the agent sees it: services run by the exec adapter on a free port; `stopAll` leaves no process. */
 export async function createTestHostContext(

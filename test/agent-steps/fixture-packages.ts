@@ -1,5 +1,5 @@
 import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
-import { installOnHost } from '../../src/agent/steps/install-on-host.js';
+import { seedHost } from '../../src/agent/steps/seed-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import type { HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { createTestHostContext } from './create-test-host-context.js';
@@ -27,11 +27,6 @@ export async function createSeededHost(fixtures: HostFixtures) {
     database: undefined,
     fetchPackage: fetchFixturePackage(fixtures),
   });
-  await installOnHost(host.ctx, {
-    rolloutId: 'seed',
-    package: fixtureRef(fixtures.previous),
-    window: { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 },
-    runMigrations: false,
-  });
+  await seedHost(host.ctx, fixtureRef(fixtures.previous), { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 });
   return { layout, ...host };
 }

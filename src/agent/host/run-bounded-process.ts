@@ -46,10 +46,12 @@ export async function runBoundedProcess(
     kill('SIGTERM');
     setTimeout(() => kill('SIGKILL'), 5_000).unref();
   }, options.timeoutMs);
+  // Listened for from the start: when the pipes close first, 'close' follows 'exit' in the same tick.
+  const closed = once(child, 'close').catch(() => undefined);
   try {
     const [exitCode, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     // A helper the program left behind may hold its output open: give the pipes a moment, then stop reading.
-    await Promise.race([once(child, 'close').catch(() => undefined), sleep(2_000, undefined, { ref: false })]);
+    await Promise.race([closed, sleep(2_000, undefined, { ref: false })]);
     child.stdout.destroy();
     child.stderr.destroy();
     const [out, err] = [stdout.text(), stderr.text()];

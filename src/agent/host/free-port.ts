@@ -1,0 +1,12 @@
+import { createServer } from 'node:net';
+
+/** A TCP port nobody listens on right now, for a service the exec adapter starts on a shared machine. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
