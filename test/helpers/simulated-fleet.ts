@@ -1,11 +1,10 @@
-import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 import type { HostRegistry } from '../../src/bullmq/host-registry.js';
 import { hostStepOf } from '../../src/jobs/job-names.js';
 import type { HostJobPayload } from '../../src/jobs/job-payload.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import type { HostStep } from '../../src/jobs/job-names.js';
+import { startHostWorkers } from './start-host-workers.js';
 
 /** What a simulated host does with one step: answer as a real agent would, fail, or report an unhealthy release. */
 export type SimulatedOutcome = 'ok' | 'unhealthy' | 'fail' | 'hang';
@@ -31,8 +30,12 @@ export async function startSimulatedFleet(options: {
   workMs?: number;
 }): Promise<SimulatedFleet> {
   const ran = new Map<string, HostStep[]>();
-  const workers = options.hosts.map((hostId) => {
-    const processor = async (job: { name: string; data: unknown }): Promise<unknown> => {
+  const shutDown = new AbortController();
+  const workers = await startHostWorkers({
+    connection: options.connection,
+    prefix: options.prefix,
+    hosts: options.hosts,
+    async run(hostId, job) {
       const verified = verifyJob(job, { key: options.jobKey, hostId });
       if (!verified.ok) throw new Error(`refused: ${verified.refusal.reason}`);
       const hostJob = verified.job as HostJobPayload;
@@ -40,15 +43,13 @@ export async function startSimulatedFleet(options: {
       ran.set(hostId, [...(ran.get(hostId) ?? []), step]);
       if (options.workMs) await new Promise((resolve) => setTimeout(resolve, options.workMs));
       const outcome = options.behave?.(hostId, step) ?? 'ok';
-      if (outcome === 'hang') await new Promise(() => undefined);
+      if (outcome === 'hang') {
+        await new Promise((resolve) => shutDown.signal.addEventListener('abort', resolve, { once: true }));
+        throw new Error(`${step} on ${hostId}: the simulated host shut down`);
+      }
       if (outcome === 'fail') throw new Error(`${step} failed on ${hostId}: simulated`);
       return answer(step, hostJob.data.package.version, outcome === 'ok');
-    };
-    return new Worker(hostQueueName(hostId), processor, {
-      connection: options.connection,
-      prefix: options.prefix,
-      concurrency: 1,
-    });
+    },
   });
   if (options.registry) {
     const seenAt = new Date().toISOString();
@@ -68,8 +69,14 @@ export async function startSimulatedFleet(options: {
       ),
     );
   }
-  // Forced: a hanging job would hold a graceful close for ever.
-  return { ran, close: async () => void (await Promise.all(workers.map((worker) => worker.close(true)))) };
+  return {
+    ran,
+    async close() {
+      // Hanging jobs end first, or the graceful close would wait for them for ever.
+      shutDown.abort();
+      await workers.close();
+    },
+  };
 }
 
 function answer(step: HostStep, version: string, healthy: boolean): unknown {
