@@ -95,6 +95,30 @@ const envSchema = z.object({
   DTEN_DEFAULT_WINDOW_MINUTES: positiveInt.default(60),
   DTEN_DEFAULT_BATCH_PERCENT: z.coerce.number().gt(0).lte(100).default(25),
   DTEN_DEFAULT_CANARY: z.coerce.number().int().nonnegative().default(1),
+  // console (`dten bot` without Slack tokens)
+  DTEN_CONSOLE_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore')
+    .default('U-ALICE'),
+  DTEN_CONSOLE_HOSTS: z.coerce.number().int().min(1).max(50).default(5),
+  // Slack
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[\w-]+$/, 'a bot token starts with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{16,}$/, 'copy the Signing Secret from Basic Information')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[\w-]+$/, 'an app-level token starts with xapp-')
+    .optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
 export interface Config {
@@ -139,6 +163,20 @@ export interface Config {
     productName: string;
     defaults: { windowMinutes: number; batchPercent: number; canary: number };
   };
+  console: {
+    /** Who the console user is at start (`:as <user>` changes it). */
+    user: string;
+    /** How many local agents the console starts (web-1 … web-N, label env=demo). */
+    hosts: number;
+  };
+  // Slack (these names are the logger's redact paths)
+  slackBotToken: string | undefined;
+  slackSigningSecret: string | undefined;
+  /** Set: Socket Mode. Unset: HTTP on `port` at /slack/events. */
+  slackAppToken: string | undefined;
+  /** The Web API base, ending in `/` (default: Slack's own). */
+  slackApiUrl: string | undefined;
+  port: number;
 }
 
 /** The only reader of the environment. A bad value is a UserError naming the variable. */
@@ -192,6 +230,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         canary: e.DTEN_DEFAULT_CANARY,
       },
     },
+    console: { user: e.DTEN_CONSOLE_USER, hosts: e.DTEN_CONSOLE_HOSTS },
+    slackBotToken: e.SLACK_BOT_TOKEN,
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
+    slackAppToken: e.SLACK_APP_TOKEN,
+    slackApiUrl: e.SLACK_API_URL,
+    port: e.PORT,
     archiveLimits: {
       ...DEFAULT_ARCHIVE_LIMITS,
       maxEntries: e.DTEN_MAX_ENTRIES,

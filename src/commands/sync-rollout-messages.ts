@@ -35,7 +35,13 @@ export async function syncRolloutMessages(ctx: ChatContext, rolloutId: string): 
 
 async function syncProgress(ctx: ChatContext, record: ChatRecord, rollout: Rollout, now: Date): Promise<void> {
   const message = progressMessage(buildProgressSnapshot(rollout, now), { now, samples: rollout.health.samples });
-  if (record.progress) return ctx.surface.update(record.progress, message);
+  if (record.progress) {
+    // Not awaited: a transport may hold edits back (Slack: about one a second); the card and status must not wait.
+    ctx.surface.update(record.progress, message).catch((error: unknown) => {
+      ctx.log.warn({ err: error, rolloutId: rollout.id }, 'could not edit the progress message');
+    });
+    return;
+  }
   if (!(await ctx.records.claim(rollout.id, 'progress'))) return;
   const ref = await ctx.surface.post(record.channel, message, { threadTs: record.threadTs });
   await ctx.records.setMessage(rollout.id, 'progress', ref);

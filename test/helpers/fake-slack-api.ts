@@ -32,6 +32,8 @@ const SCOPES: Record<string, string> = {
   'conversations.info': 'channels:read',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
+  'files.info': 'files:read',
+  'files.list': 'files:read',
 };
 
 export interface FakeSlackApi extends Pick<
@@ -46,6 +48,8 @@ export interface FakeSlackApi extends Pick<
   revisions(channel: string, ts: string): Revision[];
   /** The next `times` (default 1) calls of `method` fail this way, before the token is even looked at. */
   failNext(method: string, failure: FakeFailure): void;
+  /** Calls of `method` wait, unanswered, until the returned function is called (work a test holds mid-flight). */
+  hold(method: string): () => void;
   close(): Promise<void>;
 }
 
@@ -56,8 +60,11 @@ export interface FakeSlackApi extends Pick<
  */
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const state = createFakeSlackState(options);
+  const held = new Map<string, Promise<void>>();
   const server = createServer((request, response) => {
-    handle(state, request, response).catch(() => send(response, 500, slackError('fatal_error')));
+    const method = /^\/api\/([\w.]+)$/.exec(request.url?.split('?')[0] ?? '')?.[1];
+    const wait = (method === undefined ? undefined : held.get(method)) ?? Promise.resolve();
+    wait.then(() => handle(state, request, response)).catch(() => send(response, 500, slackError('fatal_error')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -84,6 +91,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       for (let i = 0; i < (failure.times ?? 1); i += 1) queue.push(failure);
       state.failures.set(method, queue);
     },
+    hold: (method) => {
+      let release = (): void => undefined;
+      held.set(method, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(method);
+        release();
+      };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -96,6 +111,7 @@ async function handle(state: FakeSlackState, request: IncomingMessage, response:
   const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
   const path = new URL(request.url ?? '/', origin).pathname;
   const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(path)?.[1];
+  const download = /^\/files-pri\/[A-Z0-9]+-([A-Z0-9]+)\/download\//.exec(path)?.[1];
   const method = /^\/api\/([\w.]+)$/.exec(path)?.[1];
   let read: ReadRequest;
   try {
@@ -109,6 +125,7 @@ async function handle(state: FakeSlackState, request: IncomingMessage, response:
     response.writeHead(status, { 'content-type': 'text/plain' }).end(text);
     return;
   }
+  if (download !== undefined) return serveDownload(state, download, read, response);
   if (method === undefined) return send(response, 404, slackError('unknown_method'));
   const failure = state.failures.get(method)?.shift();
   if (failure) return sendFailure(state, method, read, failure, response);
@@ -127,6 +144,21 @@ function answerCall(state: FakeSlackState, method: string, read: ReadRequest, or
     return slackError('missing_scope', { needed, provided: identity.scopes.join(',') });
   }
   return handler({ state, token: read.token, identity, args: read.args, origin });
+}
+
+/** A shared file's bytes for a token that may read files; anyone else gets Slack's sign-in page, with a 200. */
+function serveDownload(state: FakeSlackState, fileId: string, read: ReadRequest, response: ServerResponse): void {
+  const identity = read.token === undefined ? undefined : state.tokens[read.token];
+  const allowed = identity !== undefined && (!identity.scopes || identity.scopes.includes('files:read'));
+  const file = state.files.find((f) => f.id === fileId && f.completed);
+  record(state, 'download', { file_id: fileId }, file ? 200 : 404, { ok: allowed && !!file }, read.token);
+  if (!file) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+  if (!allowed) {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return void response.end('<!DOCTYPE html><html><body>Sign in to your workspace</body></html>');
+  }
+  response.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(file.content?.length ?? 0) });
+  response.end(file.content);
 }
 
 function sendFailure(

@@ -65,6 +65,9 @@ export interface UploadedFile {
   initialComment?: string;
   completed: boolean;
   token: string;
+  /** Who shared it (the uploading token's user) and when, in Unix seconds: files.list filters on both. */
+  userId: string;
+  created: number;
 }
 
 export interface RecordedCall {

@@ -5,14 +5,18 @@ import { isAnswer, readMessageContent } from './read-message-content.js';
 import { slackError } from './slack-error.js';
 import { stringArg } from './string-arg.js';
 
-/** The two Web API halves of `filesUploadV2`; the bytes go to the upload URL in between (see `receiveUpload`). */
+/**
+ * The two Web API halves of `filesUploadV2` (the bytes go to the upload URL in between, see `receiveUpload`), and
+ * files.info / files.list over what was shared, newest first, with a `url_private_download` the fake serves.
+ */
 export const fileMethods: Record<string, MethodHandler> = {
-  'files.getUploadURLExternal': ({ state, token, args, origin }) => {
+  'files.getUploadURLExternal': ({ state, token, identity, args, origin }) => {
     const filename = stringArg(args, 'filename');
     const length = Number(stringArg(args, 'length'));
     if (!filename || !Number.isInteger(length) || length < 0) return slackError('invalid_arguments');
     const id = state.nextId('F');
-    state.files.push({ id, filename, length, completed: false, token });
+    const created = Math.floor(Date.now() / 1000);
+    state.files.push({ id, filename, length, completed: false, token, userId: identity.userId, created });
     return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
   },
 
@@ -42,4 +46,39 @@ export const fileMethods: Record<string, MethodHandler> = {
     });
     return { ok: true, files: completed };
   },
+
+  'files.info': ({ state, identity, args, origin }) => {
+    const file = state.files.find((f) => f.id === stringArg(args, 'file') && f.completed);
+    return file ? { ok: true, file: describeFile(file, identity.teamId, origin) } : slackError('file_not_found');
+  },
+
+  'files.list': ({ state, identity, args, origin }) => {
+    const channel = stringArg(args, 'channel');
+    const user = stringArg(args, 'user');
+    const from = Number(stringArg(args, 'ts_from') ?? 0);
+    const zipsOnly = (stringArg(args, 'types') ?? 'all').split(',').includes('zips');
+    const files = state.files
+      .filter((f) => f.completed && (!channel || f.channelId === channel) && (!user || f.userId === user))
+      .filter((f) => f.created >= from && (!zipsOnly || f.filename.toLowerCase().endsWith('.zip')))
+      .reverse()
+      .map((f) => describeFile(f, identity.teamId, origin));
+    return { ok: true, files, paging: { count: files.length, total: files.length, page: 1, pages: 1 } };
+  },
 };
+
+function describeFile(file: UploadedFile, teamId: string, origin: string): Record<string, unknown> {
+  const zip = file.filename.toLowerCase().endsWith('.zip');
+  return {
+    id: file.id,
+    name: file.filename,
+    title: file.title ?? file.filename,
+    user: file.userId,
+    created: file.created,
+    size: file.content?.length ?? file.length,
+    filetype: zip ? 'zip' : 'text',
+    mimetype: zip ? 'application/zip' : 'text/plain',
+    channels: file.channelId ? [file.channelId] : [],
+    url_private: `${origin}/files-pri/${teamId}-${file.id}/${encodeURIComponent(file.filename)}`,
+    url_private_download: `${origin}/files-pri/${teamId}-${file.id}/download/${encodeURIComponent(file.filename)}`,
+  };
+}

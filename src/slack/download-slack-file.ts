@@ -1,0 +1,55 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { webApi } from '@slack/bolt';
+import { UserError } from '../core/errors/user-error.js';
+import { isSlackFileUrl } from './is-slack-file-url.js';
+
+/**
+ * Downloads a file shared in Slack (files.info, then `url_private_download` with the bot token) into `destDir`,
+ * refusing more than `maxBytes`. The token is sent only to Slack's own file host (or the configured API's origin).
+ * Returns the local path.
+ */
+export async function downloadSlackFile(
+  client: webApi.WebClient,
+  fileId: string,
+  destDir: string,
+  maxBytes: number,
+): Promise<string> {
+  const { file } = await client.files.info({ file: fileId });
+  const name = file?.name ?? fileId;
+  const refuse = (reason: string): UserError => new UserError('package-unavailable', { reference: name, reason });
+  const url = file?.url_private_download;
+  if (url === undefined) throw refuse('Slack gave no download link for it');
+  if ((file?.size ?? 0) > maxBytes) throw refuse(`it is larger than the ${maxBytes} bytes dten accepts`);
+  if (!isSlackFileUrl(url, client.slackApiUrl)) throw refuse('its download link is not on Slack');
+  const response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
+  if (!response.ok || !response.body) throw refuse(`Slack answered ${response.status} to the download`);
+  if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    await response.body.cancel();
+    throw refuse('Slack sent its sign-in page instead (the app needs the files:read scope)');
+  }
+  const path = join(destDir, safeFileName(name));
+  let received = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      done(received > maxBytes ? refuse(`it is larger than the ${maxBytes} bytes dten accepts`) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(response.body), limit, createWriteStream(path, { flags: 'wx' }));
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+  return path;
+}
+
+/** A name safe in one directory: no separators, no leading dot, only plain characters. */
+function safeFileName(name: string): string {
+  const plain = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  return plain === '' ? 'shared.zip' : plain.slice(0, 200);
+}

@@ -1,0 +1,67 @@
+import { webApi } from '@slack/bolt';
+import { startBot, type Bot, type BotOptions } from '../bot/start-bot.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createBoltLogger } from './create-bolt-logger.js';
+import { createSlackApp } from './create-slack-app.js';
+import { createSlackApprovers } from './create-slack-approvers.js';
+import { createSlackFileDownloader } from './create-slack-file-downloader.js';
+import { createSlackSurface } from './create-slack-surface.js';
+import { registerSlackListeners } from './register-slack-listeners.js';
+import { readSlackSettings } from './slack-settings.js';
+
+export interface SlackBot {
+  bot: Bot;
+  mode: 'socket' | 'http';
+  /** HTTP mode: the port /slack/events listens on. */
+  port?: number;
+  /** Stops taking requests, sends the edits still waiting, then closes the bot. */
+  close(): Promise<void>;
+}
+
+/**
+ * `dten bot` with Slack: the Bolt app (Socket Mode or HTTP), the Slack surface with coalesced edits, approvers with
+ * user groups, shared zips downloaded with the bot token, and the bot's command layer behind the listeners.
+ */
+export async function startSlackBot(
+  config: Config,
+  log: Logger,
+  options: Pick<BotOptions, 'drive' | 'sweepMs'> & { editIntervalMs?: number } = {},
+): Promise<SlackBot> {
+  const settings = readSlackSettings(config);
+  const slack = await createSlackApp(settings, log);
+  const client = slack.app.client;
+  // Edits get their own client that does not wait out a 429 itself: the surface waits and sends only the newest.
+  const editClient = new webApi.WebClient(settings.botToken, {
+    ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
+    logger: createBoltLogger(log.child({ component: 'slack' })),
+    rejectRateLimitedCalls: true,
+  });
+  const surface = createSlackSurface(client, {
+    editClient,
+    ...(options.editIntervalMs === undefined ? {} : { editIntervalMs: options.editIntervalMs }),
+  });
+  const bot = await startBot(config, log, surface, {
+    ...options,
+    approvers: createSlackApprovers(client, config.chat, log),
+    downloadShared: createSlackFileDownloader(client, config.archiveLimits.maxTotalBytes),
+  });
+  try {
+    registerSlackListeners(slack.app, bot.ctx, client);
+    const { port } = await slack.start();
+    log.info({ mode: slack.mode, port }, 'dten is listening to Slack');
+    return {
+      bot,
+      mode: slack.mode,
+      ...(port === undefined ? {} : { port }),
+      async close() {
+        await slack.stop();
+        await bot.close();
+        await surface.flush();
+      },
+    };
+  } catch (error) {
+    await bot.close();
+    throw error;
+  }
+}

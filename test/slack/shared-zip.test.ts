@@ -1,0 +1,115 @@
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isUserError } from '../../src/core/errors/user-error.js';
+import { describeUserError } from '../../src/messages/user-error-text.js';
+import { createSlackFileDownloader } from '../../src/slack/create-slack-file-downloader.js';
+import { downloadSlackFile } from '../../src/slack/download-slack-file.js';
+import { findSharedZips } from '../../src/slack/find-shared-zips.js';
+import { isSlackFileUrl } from '../../src/slack/is-slack-file-url.js';
+import { FAKE_BOT, FAKE_BOT_TOKEN, startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { createTestWebClient } from '../helpers/fake-slack/create-test-web-client.js';
+
+const OPS = 'C0DTENOPS';
+const ALICE_TOKEN = 'xoxp-alice-user-token';
+const BOB_TOKEN = 'xoxp-bob-user-token';
+const ZIP = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 7)]);
+
+let api: FakeSlackApi | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await api?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  api = undefined;
+  dir = undefined;
+});
+
+/** A fake Slack where Alice and Bob can share files into the channel with their own tokens. */
+async function workspace(): Promise<FakeSlackApi> {
+  api = await startFakeSlackApi({
+    tokens: {
+      [FAKE_BOT_TOKEN]: FAKE_BOT,
+      [ALICE_TOKEN]: { userId: 'U-ALICE', teamId: FAKE_BOT.teamId, name: 'alice' },
+      [BOB_TOKEN]: { userId: 'U-BOB', teamId: FAKE_BOT.teamId, name: 'bob' },
+    },
+  });
+  dir = await mkdtemp(join(tmpdir(), 'dten-slack-test-'));
+  return api;
+}
+
+async function share(fake: FakeSlackApi, token: string, filename: string, content: Buffer): Promise<void> {
+  await createTestWebClient(fake, token).filesUploadV2({ channel_id: OPS, filename, file: content });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isUserError(error)) throw new Error(`expected a sentence for the person, got ${String(error)}`);
+  return describeUserError(error);
+}
+
+describe('a zip shared into the channel', () => {
+  it('is found by the name the command gives, among the zips this user shared, and downloaded with the bot token', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', Buffer.from('PK old'));
+    await share(fake, BOB_TOKEN, 'dten-4.2.0.zip', Buffer.from('PK bob'));
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    await share(fake, ALICE_TOKEN, 'other.zip', ZIP);
+    const bot = createTestWebClient(fake);
+    const request = { text: 'preflight dten-4.2.0.zip', user: 'U-ALICE', channel: OPS };
+
+    const files = await findSharedZips(bot, request, new Date());
+    expect(files).toEqual([{ id: fake.files[2]?.id, name: 'dten-4.2.0.zip' }]);
+    const path = await downloadSlackFile(bot, files[0]?.id ?? '', dir ?? '', 1024 * 1024);
+    expect(path).toBe(join(dir ?? '', 'dten-4.2.0.zip'));
+    await expect(readFile(path)).resolves.toEqual(ZIP);
+    expect(fake.calls.filter((call) => call.method === 'download')).toMatchObject([{ token: FAKE_BOT_TOKEN }]);
+  });
+
+  it('a command that names no zip asks Slack nothing', async () => {
+    const fake = await workspace();
+    const found = await findSharedZips(
+      createTestWebClient(fake),
+      { text: 'preflight dten-4.2.0 on web-1', user: 'U-ALICE', channel: OPS },
+      new Date(),
+    );
+    expect(found).toEqual([]);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('larger than the limit: refused with a sentence before a byte is downloaded', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'huge.zip', ZIP);
+    const download = downloadSlackFile(createTestWebClient(fake), fake.files[0]?.id ?? '', dir ?? '', 1024);
+    expect(await refusal(download)).toContain(
+      'huge.zip could not be found or fetched: it is larger than the 1024 bytes',
+    );
+    expect(fake.calls.map((call) => call.method)).not.toContain('download');
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('the downloader for the package resolver removes its temporary folder when asked', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    const download = createSlackFileDownloader(createTestWebClient(fake), 1024 * 1024);
+    const fetched = await download({ id: fake.files[0]?.id ?? '', name: 'dten-4.2.0.zip' });
+    await expect(readFile(fetched.path)).resolves.toEqual(ZIP);
+    await fetched.remove();
+    await expect(stat(fetched.path)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('the bot token goes only to Slack file hosts over https, or to the configured API server', () => {
+    const slack = 'https://slack.com/api/';
+    expect(isSlackFileUrl('https://files.slack.com/files-pri/T1-F1/download/a.zip', slack)).toBe(true);
+    expect(isSlackFileUrl('http://files.slack.com/files-pri/T1-F1/download/a.zip', slack)).toBe(false);
+    expect(isSlackFileUrl('https://files.slack.com.evil.example/a.zip', slack)).toBe(false);
+    expect(isSlackFileUrl('https://evil.example/?https://files.slack.com/', slack)).toBe(false);
+    expect(isSlackFileUrl('http://127.0.0.1:4000/files-pri/T1-F1/download/a.zip', 'http://127.0.0.1:4000/api/')).toBe(
+      true,
+    );
+    expect(isSlackFileUrl('not a url', slack)).toBe(false);
+  });
+});

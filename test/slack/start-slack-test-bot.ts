@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { loadConfig } from '../../src/config.js';
+import { startSlackBot, type SlackBot } from '../../src/slack/start-slack-bot.js';
+import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
+import { controlEnv } from '../control/control-test-plane.js';
+import { FAKE_BOT, FAKE_BOT_TOKEN, startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+import { readSlackManifest } from './slack-manifest.js';
+
+/** Alice's own user token, for sharing files into the channel as she would. */
+export const ALICE_TOKEN = 'xoxp-alice-user-token';
+
+export interface SlackTestBot {
+  api: FakeSlackApi;
+  slack: SlackBot;
+  /** http://127.0.0.1:<port>/slack/events */
+  eventsUrl: string;
+  /** Every log line the bot wrote, as written. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The Slack bot as `dten bot` composes it (startSlackBot), in HTTP mode on a free port, against the fake Slack Web
+ * API and real Redis under a fresh prefix; the control plane does not drive rollouts.
+ */
+export async function startSlackTestBot(): Promise<SlackTestBot> {
+  const api = await startFakeSlackApi({
+    // The bot token holds exactly the manifest's scopes: a call the app is not allowed answers missing_scope.
+    tokens: {
+      [FAKE_BOT_TOKEN]: { ...FAKE_BOT, scopes: readSlackManifest('manifest.json').oauth_config.scopes.bot },
+      [ALICE_TOKEN]: { userId: 'U-ALICE', teamId: FAKE_BOT.teamId, name: 'alice' },
+    },
+    users: { 'U-ALICE': { name: 'alice' }, 'U-BOB': { name: 'bob' }, 'U-MALLORY': { name: 'mallory' } },
+  });
+  const prefix = freshPrefix();
+  const packageDir = await mkdtemp(join(tmpdir(), 'dten-slack-packages-'));
+  const cleanUp = async (): Promise<void> => {
+    await api.close();
+    const redis = await createRedisConnection(REDIS_URL, 'producer');
+    await deleteKeysUnder(redis, prefix);
+    await redis.quit();
+    await rm(packageDir, { recursive: true, force: true });
+  };
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  let slack: SlackBot;
+  try {
+    const env = {
+      SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: api.url,
+      PORT: '0',
+      DTEN_APPROVERS: 'U-BOB',
+      DTEN_PACKAGE_DIR: packageDir,
+      LOG_LEVEL: 'info',
+    };
+    const log = pino({ level: 'info' }, sink);
+    slack = await startSlackBot(loadConfig(controlEnv(prefix, env)), log, { drive: false, sweepMs: 60_000 });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {
+    api,
+    slack,
+    eventsUrl: `http://127.0.0.1:${slack.port}/slack/events`,
+    logLines,
+    async close() {
+      await slack.close();
+      await cleanUp();
+    },
+  };
+}
