@@ -6,6 +6,7 @@ import { isUserError, UserError } from './core/errors/user-error.js';
 import { createLogger } from './logger.js';
 import { describeUserError } from './messages/user-error-text.js';
 import { AGENT_USAGE, agentCommand } from './cli/agent-command.js';
+import { BOT_USAGE, botCommand } from './cli/bot-command.js';
 import { CONTROL_USAGE, controlCommand } from './cli/control-command.js';
 import { PREFLIGHT_USAGE, preflightCommand, type CommandIo } from './cli/preflight-command.js';
 import { TOOL_VERSION } from './version.js';
@@ -16,6 +17,7 @@ Usage:
   ${PREFLIGHT_USAGE}
   ${AGENT_USAGE}
   ${CONTROL_USAGE}
+  ${BOT_USAGE}
   dten --version
 
 Exit codes of preflight: 0 pass or warnings only, 1 a blocker was found, 2 the package cannot be read safely or bad usage.
@@ -39,6 +41,7 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
   if (command === 'preflight') return preflightCommand(rest, config, log, io);
   if (command === 'agent') return agentCommand(rest, config, log);
   if (command === 'control') return controlCommand(rest, config, log);
+  if (command === 'bot') return botCommand(rest, config, log);
   throw new UserError('usage', { problem: `Unknown command "${command}"` });
 }
 
