@@ -1,4 +1,4 @@
-import { recordHostState } from '../core/rollout/record-host-state.js';
+import { recordHostStates, type HostStateChange } from '../core/rollout/record-host-states.js';
 import type { HostPreflight, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
@@ -13,7 +13,11 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
   const unchecked = hostsIn(rollout, 'pending').filter(({ host }) => rollout.preflight?.[host] === undefined);
   if (unchecked.length > 0) {
     const asked = await ctx.store.update(rollout.id, (r) =>
-      unchecked.reduce((next, { host }) => recordHostState(next, host, 'preflighting', undefined, now), r),
+      recordHostStates(
+        r,
+        unchecked.map(({ host }) => ({ host, state: 'preflighting' })),
+        now,
+      ),
     );
     await Promise.all(unchecked.map(({ host }) => ctx.hostJobs.enqueue(buildHostJob(asked, host, 'preflight'))));
     return AGAIN;
@@ -44,16 +48,19 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
 }
 
 function recordPreflights(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
-  let next: Rollout = { ...rollout, preflight: { ...rollout.preflight } };
+  const preflight = { ...rollout.preflight };
+  const changes: HostStateChange[] = [];
   for (const end of ended) {
-    if (next.hosts[end.host]?.state !== 'preflighting') continue;
+    if (rollout.hosts[end.host]?.state !== 'preflighting') continue;
     const result = readPreflight(end, now);
-    next = { ...next, preflight: { ...next.preflight, [end.host]: result } };
-    next = result.ok
-      ? recordHostState(next, end.host, 'pending', undefined, now)
-      : recordHostState(next, end.host, 'failed', `preflight: ${result.problems.join('; ')}`, now);
+    preflight[end.host] = result;
+    changes.push(
+      result.ok
+        ? { host: end.host, state: 'pending' }
+        : { host: end.host, state: 'failed', reason: `preflight: ${result.problems.join('; ')}` },
+    );
   }
-  return next;
+  return recordHostStates({ ...rollout, preflight }, changes, now);
 }
 
 function readPreflight(end: HostStepEnd, now: Date): HostPreflight {

@@ -1,4 +1,4 @@
-import { recordHostState } from '../core/rollout/record-host-state.js';
+import { recordHostStates, type HostStateChange } from '../core/rollout/record-host-states.js';
 import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
@@ -24,28 +24,28 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
 }
 
 function recordRollbacks(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
-  let next = rollout;
+  const changes: HostStateChange[] = [];
   const samples: HealthSample[] = [];
   for (const end of ended) {
-    if (next.hosts[end.host]?.state !== 'rolling-back') continue;
+    if (rollout.hosts[end.host]?.state !== 'rolling-back') continue;
     if (end.ended !== 'completed') {
-      next = recordHostState(next, end.host, 'failed', `rollback: ${end.reason}`, now);
+      changes.push({ host: end.host, state: 'failed', reason: `rollback: ${end.reason}` });
       continue;
     }
     const health = HOST_JOB_RESULTS.rollback.safeParse(end.result).data?.health;
     if (health)
       samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
-    next =
+    changes.push(
       health && !health.healthy
-        ? recordHostState(
-            next,
-            end.host,
-            'rolled-back',
-            `back on the old version, but its health check: ${health.detail}`,
-            now,
-          )
-        : recordHostState(next, end.host, 'rolled-back', undefined, now);
+        ? {
+            host: end.host,
+            state: 'rolled-back',
+            reason: `back on the old version, but its health check: ${health.detail}`,
+          }
+        : { host: end.host, state: 'rolled-back' },
+    );
   }
+  const next = recordHostStates(rollout, changes, now);
   return samples.length === 0
     ? next
     : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };

@@ -2,7 +2,7 @@ import { canStartWave } from '../core/rollout/can-start-wave.js';
 import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
 import { finishedWaves } from '../core/rollout/finished-waves.js';
 import { planWaves } from '../core/rollout/plan-waves.js';
-import { recordHostState } from '../core/rollout/record-host-state.js';
+import { recordHostStates, type HostStateChange } from '../core/rollout/record-host-states.js';
 import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { formatDuration } from '../core/time/format-duration.js';
@@ -48,9 +48,10 @@ export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Pro
   }
   const hosts = waves[next] ?? [];
   const started = await ctx.store.update(rollout.id, (r) =>
-    hosts.reduce(
-      (acc, host) => recordHostState(acc, host, 'installing', undefined, now),
+    recordHostStates(
       transition(r, { name: 'wave-started', wave: next }, SYSTEM, now, `${label}: ${hosts.length} host(s)`),
+      hosts.map((host) => ({ host, state: 'installing' })),
+      now,
     ),
   );
   await Promise.all(hosts.map((host) => ctx.hostJobs.enqueue(buildHostJob(started, host, 'install'))));
@@ -79,25 +80,28 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
 }
 
 function recordInstalls(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
-  let next = rollout;
+  const changes: HostStateChange[] = [];
   const samples: HealthSample[] = [];
   for (const end of ended) {
-    if (next.hosts[end.host]?.state !== 'installing') continue;
+    if (rollout.hosts[end.host]?.state !== 'installing') continue;
     if (end.ended !== 'completed') {
-      next = recordHostState(next, end.host, end.ended, end.reason, now);
+      changes.push({ host: end.host, state: end.ended, reason: end.reason });
       continue;
     }
     const outcome = HOST_JOB_RESULTS.install.safeParse(end.result);
     if (!outcome.success) {
-      next = recordHostState(next, end.host, 'failed', 'the agent answered in a form this dten does not read', now);
+      changes.push({ host: end.host, state: 'failed', reason: 'the agent answered in a form this dten does not read' });
       continue;
     }
     const { health } = outcome.data;
     samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
-    next = health.healthy
-      ? recordHostState(next, end.host, 'healthy', undefined, now)
-      : recordHostState(next, end.host, 'failed', `health check: ${health.detail}`, now);
+    changes.push(
+      health.healthy
+        ? { host: end.host, state: 'healthy' }
+        : { host: end.host, state: 'failed', reason: `health check: ${health.detail}` },
+    );
   }
+  const next = recordHostStates(rollout, changes, now);
   return samples.length === 0
     ? next
     : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };

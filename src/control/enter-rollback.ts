@@ -1,5 +1,5 @@
 import type { Actor } from '../core/rollout/audit-entry.js';
-import { recordHostState } from '../core/rollout/record-host-state.js';
+import { recordHostStates } from '../core/rollout/record-host-states.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import type { RolloutEvent } from '../core/rollout/rollout-event.js';
 import { transition } from '../core/rollout/transition.js';
@@ -20,5 +20,9 @@ export function enterRollback(
   const touched = Object.entries(rollout.hosts)
     .filter(([, host]) => host.changed && host.state !== 'rolled-back')
     .map(([id]) => id);
-  return touched.reduce((next, host) => recordHostState(next, host, 'rolling-back', undefined, now), moved);
+  return recordHostStates(
+    moved,
+    touched.map((host) => ({ host, state: 'rolling-back' })),
+    now,
+  );
 }
