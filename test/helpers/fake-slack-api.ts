@@ -190,7 +190,7 @@ function record(
   answer: SlackAnswer,
   token?: string,
 ): SlackAnswer {
-  state.calls.push({ method, ...(token === undefined ? {} : { token }), args, status, answer });
+  state.calls.push({ method, ...(token === undefined ? {} : { token }), args, status, answer, at: Date.now() });
   return answer;
 }
 

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { loadConfig } from '../../src/config.js';
+import { startLocalFleet, type LocalFleet } from '../../src/console/start-local-fleet.js';
 import { startSlackBot, type SlackBot } from '../../src/slack/start-slack-bot.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
 import { controlEnv } from '../control/control-test-plane.js';
@@ -22,14 +23,24 @@ export interface SlackTestBot {
   eventsUrl: string;
   /** Every log line the bot wrote, as written. */
   logLines: string[];
+  /** With `fleet`: the real local agents the rollouts run on. */
+  fleet?: LocalFleet;
   close(): Promise<void>;
+}
+
+export interface SlackTestBotOptions {
+  /** Start this many real local agents (env=demo) with the example package in the store, and drive rollouts. */
+  fleet?: number;
+  /** More environment for the bot, e.g. DTEN_STATUS_CHANNEL. */
+  env?: Record<string, string>;
 }
 
 /**
  * The Slack bot as `dten bot` composes it (startSlackBot), in HTTP mode on a free port, against the fake Slack Web
- * API and real Redis under a fresh prefix; the control plane does not drive rollouts.
+ * API and real Redis under a fresh prefix. Without `fleet` the control plane does not drive rollouts; with it, a
+ * local fleet of real agents runs them, its example package in the store and its vendor CA trusted.
  */
-export async function startSlackTestBot(): Promise<SlackTestBot> {
+export async function startSlackTestBot(options: SlackTestBotOptions = {}): Promise<SlackTestBot> {
   const api = await startFakeSlackApi({
     // The bot token holds exactly the manifest's scopes: a call the app is not allowed answers missing_scope.
     tokens: {
@@ -40,7 +51,9 @@ export async function startSlackTestBot(): Promise<SlackTestBot> {
   });
   const prefix = freshPrefix();
   const packageDir = await mkdtemp(join(tmpdir(), 'dten-slack-packages-'));
+  let fleet: LocalFleet | undefined;
   const cleanUp = async (): Promise<void> => {
+    await fleet?.close();
     await api.close();
     const redis = await createRedisConnection(REDIS_URL, 'producer');
     await deleteKeysUnder(redis, prefix);
@@ -64,9 +77,17 @@ export async function startSlackTestBot(): Promise<SlackTestBot> {
       DTEN_APPROVERS: 'U-BOB',
       DTEN_PACKAGE_DIR: packageDir,
       LOG_LEVEL: 'info',
+      ...options.env,
     };
     const log = pino({ level: 'info' }, sink);
-    slack = await startSlackBot(loadConfig(controlEnv(prefix, env)), log, { drive: false, sweepMs: 60_000 });
+    const config = loadConfig(controlEnv(prefix, env));
+    if (options.fleet === undefined) {
+      slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000 });
+    } else {
+      fleet = await startLocalFleet(config, log.child({ role: 'local-fleet' }), { hosts: options.fleet });
+      const trusted = [config.trustedCaPath, fleet.vendorRootCaFile].filter(Boolean).join(',');
+      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPath: trusted }, log);
+    }
   } catch (error) {
     await cleanUp();
     throw error;
@@ -76,6 +97,7 @@ export async function startSlackTestBot(): Promise<SlackTestBot> {
     slack,
     eventsUrl: `http://127.0.0.1:${slack.port}/slack/events`,
     logLines,
+    ...(fleet === undefined ? {} : { fleet }),
     async close() {
       await slack.close();
       await cleanUp();

@@ -77,6 +77,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   status: number;
   answer: Record<string, unknown>;
+  /** When the fake answered it, in ms since the epoch. */
+  at: number;
 }
 
 export type FakeFailure =
