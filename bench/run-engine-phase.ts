@@ -6,11 +6,12 @@ import { loadConfig } from '../src/config.js';
 import { decideRollout } from '../src/control/decide-rollout.js';
 import { planRollout } from '../src/control/plan-rollout.js';
 import type { RolloutStore } from '../src/control/rollout-store.js';
+import { ACTIVE_STATES } from '../src/core/rollout/active-states.js';
 import { digestPlan } from '../src/core/rollout/digest-plan.js';
 import { planWaves } from '../src/core/rollout/plan-waves.js';
 import type { Rollout } from '../src/core/rollout/rollout.js';
 import type { RolloutState } from '../src/core/rollout/rollout-state.js';
-import { deleteKeysUnder } from '../test/bullmq/redis-test.js';
+import { deleteKeysUnder } from '../src/redis/delete-keys-under.js';
 import { benchEnv } from './bench-env.js';
 import { benchHostId } from './bench-host-id.js';
 import { measureRedis, type RedisFootprint } from './measure-redis.js';
@@ -119,7 +120,8 @@ async function waitForState(
   for (;;) {
     const rollout = await store.get(id);
     if (rollout && states.includes(rollout.state)) return rollout;
-    const ended = rollout && ['done', 'rolled-back', 'failed', 'expired', 'paused'].includes(rollout.state);
+    // Over, or paused: nothing moves it on without a person.
+    const ended = rollout && (!ACTIVE_STATES.has(rollout.state) || rollout.state === 'paused');
     if (ended || Date.now() > deadline) {
       const last = rollout?.audit.at(-1);
       throw new Error(

@@ -1,7 +1,7 @@
 import { createRedisConnection } from '../src/bullmq/create-redis-connection.js';
 import { createHostQueueRegistry } from '../src/bullmq/create-host-queue-registry.js';
 import { loadConfig } from '../src/config.js';
-import { deleteKeysUnder } from '../test/bullmq/redis-test.js';
+import { deleteKeysUnder } from '../src/redis/delete-keys-under.js';
 import { benchEnv } from './bench-env.js';
 import { benchHostId } from './bench-host-id.js';
 import { startFleetProcesses, type FleetProcesses } from './start-fleet-processes.js';

@@ -3,7 +3,6 @@ import type { PackageResolver, ResolvedPackage } from '../commands/chat-context.
 import type { SharedFile } from '../commands/command-request.js';
 import { UserError } from '../core/errors/user-error.js';
 import type { DirectoryPackageStore } from '../package-store/create-directory-package-store.js';
-import { describePackageStoreError } from '../package-store/describe-package-store-error.js';
 import { fetchPackage } from '../package-store/fetch-package.js';
 import { isPackageKey } from '../package-store/package-key.js';
 import { PackageStoreError } from '../package-store/package-store-error.js';
@@ -59,17 +58,35 @@ export function createPackageResolver(
         return await stored(reference, reference);
       } catch (error) {
         if (error instanceof PackageStoreError) {
-          const refused = error as PackageStoreError;
-          const reason =
-            refused.code === 'not-found' ? 'the package store has no such package' : describePackageStoreError(refused);
           // A typed URL may carry a token in its query: never echo it.
           throw new UserError('package-unavailable', {
             reference: reference.replace(/[?#].*$/, '').slice(0, 200),
-            reason,
+            reason: whyUnavailable(error as PackageStoreError, /^https?:\/\//i.test(reference)),
           });
         }
         throw error;
       }
     },
   };
+}
+
+/**
+ * The clause after "could not be found or fetched:" — short, no trailing period, and about the person's own
+ * reference (the agent-facing descriptions talk about the control plane's store and tokens instead).
+ */
+function whyUnavailable(error: PackageStoreError, typedUrl: boolean): string {
+  const p = error.params as Record<string, string>;
+  switch (error.code) {
+    case 'not-found':
+      return typedUrl ? 'the server answered 404 (no such file)' : 'the package store has no such package';
+    case 'unauthorized':
+      return 'the server asked for credentials (HTTP 401); share the zip into the channel instead';
+    case 'http-error':
+      return `the download failed (${p.detail})`;
+    case 'unsafe-key':
+      return 'that name cannot be stored; use a plain file name';
+    case 'key-taken':
+    case 'digest-mismatch':
+      return 'the store holds different bytes under that name; give the package another name';
+  }
 }

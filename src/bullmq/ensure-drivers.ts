@@ -1,11 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { RolloutStore } from '../control/rollout-store.js';
-import { ROLLOUT_STATES, type RolloutState } from '../core/rollout/rollout-state.js';
+import { ACTIVE_STATES } from '../core/rollout/active-states.js';
+import type { RolloutState } from '../core/rollout/rollout-state.js';
 import { rolloutStepJobId } from '../jobs/job-id.js';
 
-/** States in which a person decides next, or the rollout is over: no driver runs in them. */
-const UNDRIVEN: ReadonlySet<RolloutState> = new Set(['done', 'paused', 'rolled-back', 'failed', 'expired']);
-const DRIVEN: ReadonlySet<RolloutState> = new Set(ROLLOUT_STATES.filter((state) => !UNDRIVEN.has(state)));
+/** A rollout not over has a driver, unless it is paused: then a person decides next. */
+const DRIVEN: ReadonlySet<RolloutState> = new Set([...ACTIVE_STATES].filter((state) => state !== 'paused'));
 
 /**
  * Starts a driver for every rollout that should have one and whose step job is gone or failed (a step job that

@@ -56,13 +56,14 @@ export async function runConsoleBot(
     output.print(CONSOLE_TEXT.starting(config.console.hosts));
     fleet = await startLocalFleet(session, log.child({ role: 'local-fleet' }), { hosts: config.console.hosts });
     const configured = [...config.chat.approvers.users, ...config.chat.approvers.groups];
+    const demo = configured.length === 0;
     const botConfig: Config = {
       ...session,
       packageDir: fleet.packageDir,
       trustedCaPath: [config.trustedCaPath, fleet.vendorRootCaFile].filter(Boolean).join(','),
       chat: {
         ...config.chat,
-        approvers: configured.length > 0 ? config.chat.approvers : { users: DEMO_APPROVERS, groups: [] },
+        approvers: demo ? { users: DEMO_APPROVERS, groups: [] } : config.chat.approvers,
         statusChannel: config.chat.statusChannel ?? '#status',
       },
     };
@@ -73,13 +74,14 @@ export async function runConsoleBot(
     });
     bot = await startBot(botConfig, log, surface);
     const { store } = bot.ctx.control;
+    const { reactor } = bot;
     output.print(
       CONSOLE_TEXT.welcome({
         user: config.console.user,
-        hosts: fleet.hostIds,
+        hosts: fleet.hosts.map((host) => host.hostId),
         versions: fleet.versions,
         packageKey: fleet.packageKey,
-        approvers: configured.length > 0 ? configured : DEMO_APPROVERS,
+        approvers: demo ? DEMO_APPROVERS : configured,
       }),
     );
     await runConsole({
@@ -89,6 +91,7 @@ export async function runConsoleBot(
       terminal: terminal ? io.output : undefined,
       user: config.console.user,
       isMoving: async () => (await store.list(100)).some((rollout) => isRolloutMoving(rollout.state)),
+      settle: () => reactor.settle(),
       signal: stop.signal,
       ...(options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: options.drainTimeoutMs }),
     });

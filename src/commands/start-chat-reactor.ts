@@ -5,6 +5,11 @@ import { syncRolloutMessages } from './sync-rollout-messages.js';
 export interface ChatReactor {
   /** Brings one rollout's messages up to date soon (coalesced with any sync already running for it). */
   kick(rolloutId: string): void;
+  /**
+   * Syncs every active rollout now and resolves when no sync is left: what the store says is on screen. A store
+   * change reaches the reactor a moment after it is written, so a caller that just saw a state kicks it itself.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,20 +34,28 @@ export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: nu
       });
     running.set(rolloutId, sync);
   };
+  const kickActive = async (): Promise<void> => {
+    const rollouts = await ctx.control.store.list(100);
+    rollouts.filter((r) => ACTIVE_STATES.has(r.state)).forEach((r) => kick(r.id));
+  };
+  const drained = async (): Promise<void> => {
+    while (running.size > 0) await Promise.all([...running.values()]);
+  };
   const stopWatching = ctx.control.store.watch ? await ctx.control.store.watch(kick) : undefined;
   const sweep = setInterval(() => {
-    ctx.control.store.list(100).then(
-      (rollouts) => rollouts.filter((r) => ACTIVE_STATES.has(r.state)).forEach((r) => kick(r.id)),
-      (error: unknown) => ctx.log.warn({ err: error }, 'chat sweep failed'),
-    );
+    kickActive().catch((error: unknown) => ctx.log.warn({ err: error }, 'chat sweep failed'));
   }, options.sweepMs ?? 30_000);
   sweep.unref();
   return {
     kick,
+    async settle() {
+      await kickActive();
+      await drained();
+    },
     async close() {
       clearInterval(sweep);
       await stopWatching?.();
-      while (running.size > 0) await Promise.all([...running.values()]);
+      await drained();
     },
   };
 }

@@ -1,10 +1,13 @@
-import { pickChildEnv } from '../agent/host/pick-child-env.js';
 import type { Config } from '../config.js';
 
-/** What an agent child gets: the basics of this process's environment and the session's settings, nothing else. */
-export function localAgentEnv(config: Config, packageDir: string): Record<string, string> {
+/** What an agent child gets: `base` (pickChildEnv's basics) and the session's settings, nothing else. */
+export function localAgentEnv(
+  config: Config,
+  packageDir: string,
+  base: Readonly<Record<string, string>>,
+): Record<string, string> {
   const env: Record<string, string> = {
-    ...pickChildEnv(process.env),
+    ...base,
     LOG_LEVEL: config.logLevel,
     REDIS_URL: config.redisUrl,
     DTEN_QUEUE_PREFIX: config.queuePrefix,

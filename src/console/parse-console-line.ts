@@ -2,7 +2,7 @@
 export type ConsoleInput =
   | { kind: 'empty' }
   | { kind: 'command'; text: string }
-  | { kind: 'press'; number: number; answer?: string }
+  | { kind: 'press'; number: number | undefined; answer?: string }
   | { kind: 'as'; user: string | undefined }
   | { kind: 'home' }
   | { kind: 'wait'; seconds: number | undefined }
@@ -29,6 +29,8 @@ export function parseConsoleLine(raw: string): ConsoleInput {
   switch (name.toLowerCase()) {
     case 'as':
       return { kind: 'as', user: USER.test(argument) ? argument : undefined };
+    case 'press':
+      return { kind: 'press', number: undefined };
     case 'home':
       return { kind: 'home' };
     case 'wait':

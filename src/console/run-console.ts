@@ -23,6 +23,8 @@ export interface ConsoleLoopOptions {
   channel?: string;
   /** True while a rollout moves on its own; when piped input ends, the loop waits until this is false. */
   isMoving: () => Promise<boolean>;
+  /** Brings chat up to date with the store (the reactor's settle), so a wait ends with the messages shown. */
+  settle?: () => Promise<void>;
   /** The longest wait for moving rollouts (`:wait rollout done` and the end of piped input). Default 15 min. */
   drainTimeoutMs?: number;
   pollMs?: number;
@@ -61,18 +63,17 @@ export async function runConsole(options: ConsoleLoopOptions): Promise<void> {
     rl.prompt();
   };
   const waitForRollouts = async (): Promise<void> => {
-    const still = await waitUntilStill(options.isMoving, {
-      timeoutMs: 0,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (still) return;
-    print(CONSOLE_TEXT.waitingForRollouts(Math.round(drainMs / 60_000)));
-    const done = await waitUntilStill(options.isMoving, {
-      timeoutMs: drainMs,
-      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (!done && !options.signal?.aborted) print(CONSOLE_TEXT.stoppedWaiting(Math.round(drainMs / 60_000)));
+    if (await options.isMoving().catch(() => false)) {
+      print(CONSOLE_TEXT.waitingForRollouts(Math.round(drainMs / 60_000)));
+      const done = await waitUntilStill(options.isMoving, {
+        timeoutMs: drainMs,
+        ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (!done && !options.signal?.aborted) print(CONSOLE_TEXT.stoppedWaiting(Math.round(drainMs / 60_000)));
+    }
+    // The store is still; the card or the final progress edit for that state may not be printed yet.
+    await options.settle?.().catch((error: unknown) => ctx.log.warn({ err: error }, 'could not bring chat up to date'));
   };
   const act = async (input: ConsoleInput): Promise<void> => {
     switch (input.kind) {
@@ -81,6 +82,7 @@ export async function runConsole(options: ConsoleLoopOptions): Promise<void> {
       case 'command':
         return runCommand(ctx, { text: input.text, user, channel });
       case 'press':
+        if (input.number === undefined) return print(CONSOLE_TEXT.pressUsage);
         pending = await pressConsoleButton(ctx, print, { number: input.number, user, answer: input.answer });
         return;
       case 'as':

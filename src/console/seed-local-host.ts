@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
 import { createHostLayout, type HostLayout } from '../agent/host/host-layout.js';
-import { pickChildEnv } from '../agent/host/pick-child-env.js';
 import { seedHost } from '../agent/steps/seed-host.js';
 import type { ExamplePackageInfo } from '../examples/build-example-package.js';
 import type { Logger } from '../logger.js';
@@ -19,11 +18,12 @@ export async function seedLocalHost(options: {
   hostId: string;
   port: number;
   installed: ExamplePackageInfo;
+  /** The service's environment (see pickChildEnv). */
+  env: Readonly<Record<string, string>>;
   log: Logger;
 }): Promise<LocalHost> {
-  const { hostId, port, installed } = options;
+  const { hostId, port, installed, env } = options;
   const layout = createHostLayout(join(options.dir, hostId));
-  const env = pickChildEnv(process.env);
   const outcome = await seedHost(
     {
       layout,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../agent/host/free-port.js';
 import { createHostLayout } from '../agent/host/host-layout.js';
+import { pickChildEnv } from '../agent/host/pick-child-env.js';
 import { stopStartedUnits } from '../agent/host/stop-started-units.js';
 import { createRedisConnection } from '../bullmq/create-redis-connection.js';
 import { createHostRegistry } from '../bullmq/host-registry.js';
@@ -27,7 +28,6 @@ export interface LocalFleetOptions {
 }
 
 export interface LocalFleet {
-  hostIds: string[];
   hosts: LocalHost[];
   /** One `dten agent` process per host, in the order of `hosts`. */
   agents: readonly LocalAgent[];
@@ -78,13 +78,14 @@ export async function startLocalFleet(
     const ports = new Set<number>();
     while (ports.size < hostIds.length) ports.add(await freePort());
     await mkdir(join(dir, 'logs'));
+    const childEnv = pickChildEnv(process.env);
     const seeded = await Promise.all(
       [...ports].map((port, i) =>
-        seedLocalHost({ dir: hostsDir, hostId: hostIds[i]!, port, installed: pair.previous, log }),
+        seedLocalHost({ dir: hostsDir, hostId: hostIds[i]!, port, installed: pair.previous, env: childEnv, log }),
       ),
     );
     hosts.push(...seeded);
-    const env = localAgentEnv(config, store.dir);
+    const env = localAgentEnv(config, store.dir, childEnv);
     for (const host of hosts) {
       agents.push(
         await spawnLocalAgent({
@@ -114,7 +115,6 @@ export async function startLocalFleet(
     }
     log.info({ hosts: hostIds, dir }, 'local fleet ready');
     return {
-      hostIds,
       hosts,
       agents,
       packageDir: store.dir,

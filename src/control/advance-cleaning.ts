@@ -1,9 +1,9 @@
 import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
-import { buildHostJob } from './build-host-job.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
+import { enqueueHostJobs } from './enqueue-host-jobs.js';
 import { watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** Cleaning: every host on the new version restores its paused schedules and removes the temporary items. */
@@ -15,7 +15,7 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
     const asked = await ctx.store.update(rollout.id, (r) =>
       r.cleanup ? r : { ...r, cleanup: Object.fromEntries(hosts.map((host) => [host, started])) },
     );
-    await Promise.all(hosts.map((host) => ctx.hostJobs.enqueue(buildHostJob(asked, host, 'cleanup'))));
+    await enqueueHostJobs(ctx, asked, hosts, 'cleanup');
     return AGAIN;
   }
   const running = Object.entries(rollout.cleanup)

@@ -2,9 +2,9 @@ import { recordHostStates, type HostStateChange } from '../core/rollout/record-h
 import type { HostPreflight, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
-import { buildHostJob } from './build-host-job.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, stop, waitFor, type Drive } from './drive.js';
+import { enqueueHostJobs } from './enqueue-host-jobs.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** A draft runs the per-host preflight on every target; when all pass, the plan goes to the approvers. */
@@ -19,7 +19,12 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
         now,
       ),
     );
-    await Promise.all(unchecked.map(({ host }) => ctx.hostJobs.enqueue(buildHostJob(asked, host, 'preflight'))));
+    await enqueueHostJobs(
+      ctx,
+      asked,
+      unchecked.map(({ host }) => host),
+      'preflight',
+    );
     return AGAIN;
   }
   const checking = hostsIn(rollout, 'preflighting');

@@ -1,9 +1,9 @@
-import { recordHostStates, type HostStateChange } from '../core/rollout/record-host-states.js';
-import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
+import type { Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
+import { recordStepOutcomes, type StepOutcome } from './record-step-outcomes.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** Rolling back: every host marked when the rollback began gets a rollback job; the rollout ends when all answered. */
@@ -12,7 +12,9 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
   const reason = rollout.audit.findLast((entry) => entry.to === 'rolling-back')?.detail;
   const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'rolling-back'), 'rollback', reason);
   const settled =
-    ended.length === 0 ? rollout : await ctx.store.update(rollout.id, (r) => recordRollbacks(r, ended, now));
+    ended.length === 0
+      ? rollout
+      : await ctx.store.update(rollout.id, (r) => recordStepOutcomes(r, ended, 'rolling-back', now, readRollback));
   if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) rolling back`);
   const left = Object.entries(settled.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
   await ctx.store.update(rollout.id, (r) =>
@@ -23,19 +25,12 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
   return AGAIN;
 }
 
-function recordRollbacks(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
-  const changes: HostStateChange[] = [];
-  const samples: HealthSample[] = [];
-  for (const end of ended) {
-    if (rollout.hosts[end.host]?.state !== 'rolling-back') continue;
-    if (end.ended !== 'completed') {
-      changes.push({ host: end.host, state: 'failed', reason: `rollback: ${end.reason}` });
-      continue;
-    }
-    const health = HOST_JOB_RESULTS.rollback.safeParse(end.result).data?.health;
-    if (health)
-      samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
-    changes.push(
+function readRollback(end: HostStepEnd): StepOutcome {
+  if (end.ended !== 'completed')
+    return { change: { host: end.host, state: 'failed', reason: `rollback: ${end.reason}` } };
+  const health = HOST_JOB_RESULTS.rollback.safeParse(end.result).data?.health;
+  return {
+    change:
       health && !health.healthy
         ? {
             host: end.host,
@@ -43,10 +38,6 @@ function recordRollbacks(rollout: Rollout, ended: HostStepEnd[], now: Date): Rol
             reason: `back on the old version, but its health check: ${health.detail}`,
           }
         : { host: end.host, state: 'rolled-back' },
-    );
-  }
-  const next = recordHostStates(rollout, changes, now);
-  return samples.length === 0
-    ? next
-    : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };
+    health,
+  };
 }

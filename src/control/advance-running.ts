@@ -2,15 +2,16 @@ import { canStartWave } from '../core/rollout/can-start-wave.js';
 import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
 import { finishedWaves } from '../core/rollout/finished-waves.js';
 import { planWaves } from '../core/rollout/plan-waves.js';
-import { recordHostStates, type HostStateChange } from '../core/rollout/record-host-states.js';
-import type { HealthSample, Rollout } from '../core/rollout/rollout.js';
+import { recordHostStates } from '../core/rollout/record-host-states.js';
+import type { Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { formatDuration } from '../core/time/format-duration.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
-import { buildHostJob } from './build-host-job.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
+import { enqueueHostJobs } from './enqueue-host-jobs.js';
 import { enterRollback } from './enter-rollback.js';
+import { recordStepOutcomes, type StepOutcome } from './record-step-outcomes.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** Running: watch the wave in flight against the threshold, or start the next one when bake and window allow. */
@@ -54,7 +55,7 @@ export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Pro
       now,
     ),
   );
-  await Promise.all(hosts.map((host) => ctx.hostJobs.enqueue(buildHostJob(started, host, 'install'))));
+  await enqueueHostJobs(ctx, started, hosts, 'install');
   return AGAIN;
 }
 
@@ -62,7 +63,9 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   const now = ctx.now();
   const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'installing', waveHosts), 'install');
   const settled =
-    ended.length === 0 ? rollout : await ctx.store.update(rollout.id, (r) => recordInstalls(r, ended, now));
+    ended.length === 0
+      ? rollout
+      : await ctx.store.update(rollout.id, (r) => recordStepOutcomes(r, ended, 'installing', now, readInstall));
   const threshold = checkFailureThreshold(settled.hosts, settled.plan.maxErrors);
   if (threshold.stop) {
     const detail = `${threshold.failed.length} host(s) failed (${threshold.failed.slice(0, 10).join(', ')}), more than max errors ${settled.plan.maxErrors}: rolling back ${threshold.rollBack.length} host(s)`;
@@ -79,30 +82,18 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   return AGAIN;
 }
 
-function recordInstalls(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
-  const changes: HostStateChange[] = [];
-  const samples: HealthSample[] = [];
-  for (const end of ended) {
-    if (rollout.hosts[end.host]?.state !== 'installing') continue;
-    if (end.ended !== 'completed') {
-      changes.push({ host: end.host, state: end.ended, reason: end.reason });
-      continue;
-    }
-    const outcome = HOST_JOB_RESULTS.install.safeParse(end.result);
-    if (!outcome.success) {
-      changes.push({ host: end.host, state: 'failed', reason: 'the agent answered in a form this dten does not read' });
-      continue;
-    }
-    const { health } = outcome.data;
-    samples.push({ at: health.checkedAt, host: end.host, errorRate: health.errorRate ?? (health.healthy ? 0 : 1) });
-    changes.push(
-      health.healthy
-        ? { host: end.host, state: 'healthy' }
-        : { host: end.host, state: 'failed', reason: `health check: ${health.detail}` },
-    );
-  }
-  const next = recordHostStates(rollout, changes, now);
-  return samples.length === 0
-    ? next
-    : { ...next, health: { ...next.health, samples: [...next.health.samples, ...samples] } };
+function readInstall(end: HostStepEnd): StepOutcome {
+  if (end.ended !== 'completed') return { change: { host: end.host, state: end.ended, reason: end.reason } };
+  const outcome = HOST_JOB_RESULTS.install.safeParse(end.result);
+  if (!outcome.success)
+    return {
+      change: { host: end.host, state: 'failed', reason: 'the agent answered in a form this dten does not read' },
+    };
+  const { health } = outcome.data;
+  return {
+    change: health.healthy
+      ? { host: end.host, state: 'healthy' }
+      : { host: end.host, state: 'failed', reason: `health check: ${health.detail}` },
+    health,
+  };
 }

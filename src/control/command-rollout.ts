@@ -1,8 +1,8 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { Actor } from '../core/rollout/audit-entry.js';
 import type { Rollout } from '../core/rollout/rollout.js';
-import type { RolloutState } from '../core/rollout/rollout-state.js';
 import { transition } from '../core/rollout/transition.js';
+import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
 import type { ControlContext } from './control-context.js';
 import { enterRollback } from './enter-rollback.js';
@@ -14,15 +14,6 @@ export type RolloutCommand =
   | { kind: 'abort' }
   | { kind: 'rollback' }
   | { kind: 'extend'; minutes: number };
-
-/** Before any host changed, abort simply ends the rollout; after, it rolls back what was installed. */
-const NOTHING_INSTALLED: ReadonlySet<RolloutState> = new Set([
-  'draft',
-  'preflighted',
-  'awaiting-approval',
-  'approved',
-  'scheduled',
-]);
 
 const ACTION: Record<RolloutCommand['kind'], string> = {
   pause: 'be paused',
@@ -52,9 +43,10 @@ export async function commandRollout(
       case 'resume':
         return transition(r, 'resume', actor, now);
       case 'abort':
-        return NOTHING_INSTALLED.has(r.state)
-          ? transition(r, 'abort', actor, now)
-          : enterRollback(r, 'abort', actor, now, `aborted by ${actor.id}`);
+        // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
+        return TRANSITIONS[r.state].abort === 'rolling-back'
+          ? enterRollback(r, 'abort', actor, now, `aborted by ${actor.id}`)
+          : transition(r, 'abort', actor, now);
       case 'rollback':
         return enterRollback(r, 'rollback', actor, now, `rollback asked by ${actor.id}`);
       case 'extend': {

@@ -3,8 +3,8 @@ import type { Rollout } from '../core/rollout/rollout.js';
 import { formatDuration } from '../core/time/format-duration.js';
 import { hostJobId } from '../jobs/job-id.js';
 import type { HostStep } from '../jobs/job-names.js';
-import { buildHostJob } from './build-host-job.js';
 import type { ControlContext } from './control-context.js';
+import { enqueueHostJobs } from './enqueue-host-jobs.js';
 import type { HostJobStatus } from './host-job-port.js';
 
 /** A host step that ended: the agent's result, its refusal or failure, or the control plane giving up on it. */
@@ -20,7 +20,7 @@ export interface WatchedHosts {
 }
 
 /**
- * Looks at `step` on each host (`since`: when it was asked for): a job that vanished is queued again (the id keeps
+ * Looks at `step` on each host (`since`: when it was asked for): a job that is missing is queued (the id keeps
  * it single), a finished one is reported, and one past the deadline, or whose agent went silent, is given up.
  */
 export async function watchHostSteps(
@@ -32,32 +32,29 @@ export async function watchHostSteps(
 ): Promise<WatchedHosts> {
   const now = ctx.now().getTime();
   const statuses = await Promise.all(
-    hosts.map(async ({ host }) => {
-      const status = await ctx.hostJobs.status(
-        host,
-        hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step),
-      );
-      if (status.state !== 'missing') return status;
-      await ctx.hostJobs.enqueue(buildHostJob(rollout, host, step, reason));
-      return { state: 'waiting' } satisfies HostJobStatus;
-    }),
+    hosts.map(({ host }) =>
+      ctx.hostJobs.status(host, hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step)),
+    ),
   );
-  const unfinished = hosts.filter((_, i) => !isFinished(statuses[i]!));
-  const overdueSilence = unfinished.filter(({ since }) => now - Date.parse(since ?? '') > ctx.settings.silenceMs);
-  const seen = overdueSilence.length > 0 ? await ctx.lastSeen(overdueSilence.map(({ host }) => host)) : new Map();
+  const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing').map(({ host }) => host);
+  await enqueueHostJobs(ctx, rollout, missing, step, reason);
+  const waited = hosts.map(({ since }) => (since === undefined ? 0 : now - Date.parse(since)));
+  const silent = hosts
+    .filter((_, i) => !isFinished(statuses[i]!) && waited[i]! > ctx.settings.silenceMs)
+    .map(({ host }) => host);
+  const seen = silent.length > 0 ? await ctx.lastSeen(silent) : new Map<string, Date | undefined>();
   const ended: HostStepEnd[] = [];
   const pending: string[] = [];
-  hosts.forEach(({ host, since }, i) => {
+  hosts.forEach(({ host }, i) => {
     const status = statuses[i]!;
     if (status.state === 'completed') return void ended.push({ host, ended: 'completed', result: status.result });
     if (status.state === 'failed') return void ended.push({ host, ended: 'failed', reason: status.reason });
-    const waited = now - Date.parse(since ?? new Date(now).toISOString());
-    if (waited > ctx.settings.hostJobTimeoutMs) {
+    if (waited[i]! > ctx.settings.hostJobTimeoutMs) {
       const reason = `no ${step} result within ${formatDuration(ctx.settings.hostJobTimeoutMs)}`;
       return void ended.push({ host, ended: 'unreachable', reason });
     }
-    const last = seen.get(host) as Date | undefined;
-    if (waited > ctx.settings.silenceMs && (last === undefined || now - last.getTime() > ctx.settings.silenceMs)) {
+    const last = seen.get(host);
+    if (waited[i]! > ctx.settings.silenceMs && (last === undefined || now - last.getTime() > ctx.settings.silenceMs)) {
       const reason = last
         ? `its agent has been silent since ${last.toISOString()}`
         : 'no agent has ever reported for this host';

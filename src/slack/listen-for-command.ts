@@ -1,15 +1,15 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { ChatContext } from '../commands/chat-context.js';
 import { runCommand } from '../commands/run-command.js';
 import { commandReceivedText } from '../messages/chat/slack/command-received-text.js';
 import { findSharedZips } from './find-shared-zips.js';
 
-/** `/dten …`: acknowledged at once (Slack waits 3 s), then run by the command layer, which answers on its own. */
-export function listenForCommand(app: App, ctx: ChatContext, client: webApi.WebClient, name = '/dten'): void {
-  app.command(name, async ({ command, ack }) => {
+/** `/dten …` (slack/manifest*.json): acknowledged at once (Slack waits 3 s), then run by the command layer. */
+export function listenForCommand(app: App, ctx: ChatContext): void {
+  app.command('/dten', async ({ command, ack }) => {
     await ack({ response_type: 'ephemeral', text: commandReceivedText() });
     const request = { text: command.text, user: command.user_id, channel: command.channel_id };
-    const files = await findSharedZips(client, request, ctx.now()).catch((error: unknown) => {
+    const files = await findSharedZips(app.client, request, ctx.now()).catch((error: unknown) => {
       ctx.log.warn({ err: error, user: request.user }, 'could not list the zips shared in the channel (files:read?)');
       return [];
     });

@@ -47,7 +47,7 @@ export async function startSlackBot(
     downloadShared: createSlackFileDownloader(client, config.archiveLimits.maxTotalBytes),
   });
   try {
-    registerSlackListeners(slack.app, bot.ctx, client);
+    registerSlackListeners(slack.app, bot.ctx);
     const { port } = await slack.start();
     log.info({ mode: slack.mode, port }, 'dten is listening to Slack');
     return {

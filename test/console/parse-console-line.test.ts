@@ -9,6 +9,8 @@ describe('reading a console line', () => {
     ['3', { kind: 'press', number: 3 }],
     ['3 yes', { kind: 'press', number: 3, answer: 'yes' }],
     [':press 12 Reject', { kind: 'press', number: 12, answer: 'Reject' }],
+    [':press', { kind: 'press', number: undefined }],
+    [':press abc', { kind: 'press', number: undefined }],
     [':as U-BOB', { kind: 'as', user: 'U-BOB' }],
     [':as', { kind: 'as', user: undefined }],
     [':as two words', { kind: 'as', user: undefined }],

@@ -82,6 +82,7 @@ async function consoleSession(lines: readonly string[]): Promise<string> {
       output,
       user: 'U-ALICE',
       isMoving: async () => (await bot.ctx.control.store.list(10)).some((r) => isRolloutMoving(r.state)),
+      settle: () => bot.reactor.settle(),
       pollMs: 50,
       drainTimeoutMs: 60_000,
     });

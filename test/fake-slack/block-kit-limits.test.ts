@@ -7,6 +7,7 @@ import { useFakeSlackApi } from '../helpers/fake-slack/use-fake-slack-api.js';
 const x = (n: number): string => 'x'.repeat(n);
 const mrkdwn = (n: number) => ({ type: 'mrkdwn' as const, text: x(n) });
 const plain = (n: number) => ({ type: 'plain_text' as const, text: x(n) });
+const shortMrkdwns = (n: number) => Array.from({ length: n }, () => mrkdwn(3));
 const button = (over: Record<string, unknown> = {}) => ({
   type: 'button',
   text: plain(7),
@@ -31,17 +32,12 @@ const CASES: [name: string, build: (n: number) => unknown[], limit: number, poin
     '/blocks',
   ],
   ['section text', (n) => [{ type: 'section', text: mrkdwn(n) }], LIMITS.sectionText, '/blocks/0/text/text'],
-  [
-    'section fields',
-    (n) => [{ type: 'section', fields: Array.from({ length: n }, () => mrkdwn(3)) }],
-    LIMITS.sectionFields,
-    '/blocks/0/fields',
-  ],
+  ['section fields', (n) => [{ type: 'section', fields: shortMrkdwns(n) }], LIMITS.sectionFields, '/blocks/0/fields'],
   ['field text', (n) => [{ type: 'section', fields: [mrkdwn(n)] }], LIMITS.fieldText, '/blocks/0/fields/0/text'],
   ['header text', (n) => [{ type: 'header', text: plain(n) }], LIMITS.headerText, '/blocks/0/text/text'],
   [
     'context elements',
-    (n) => [{ type: 'context', elements: Array.from({ length: n }, () => mrkdwn(3)) }],
+    (n) => [{ type: 'context', elements: shortMrkdwns(n) }],
     LIMITS.contextElements,
     '/blocks/0/elements',
   ],

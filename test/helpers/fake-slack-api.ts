@@ -64,7 +64,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const server = createServer((request, response) => {
     const method = /^\/api\/([\w.]+)$/.exec(request.url?.split('?')[0] ?? '')?.[1];
     const wait = (method === undefined ? undefined : held.get(method)) ?? Promise.resolve();
-    wait.then(() => handle(state, request, response)).catch(() => send(response, 500, slackError('fatal_error')));
+    wait
+      .then(() => handle(state, method, request, response))
+      .catch(() => send(response, 500, slackError('fatal_error')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -107,12 +109,16 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   };
 }
 
-async function handle(state: FakeSlackState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  state: FakeSlackState,
+  method: string | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
   const path = new URL(request.url ?? '/', origin).pathname;
   const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(path)?.[1];
   const download = /^\/files-pri\/[A-Z0-9]+-([A-Z0-9]+)\/download\//.exec(path)?.[1];
-  const method = /^\/api\/([\w.]+)$/.exec(path)?.[1];
   let read: ReadRequest;
   try {
     read = await readRequest(request);

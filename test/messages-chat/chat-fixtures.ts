@@ -16,7 +16,7 @@ export function at(minutes: number): Date {
 }
 
 /** Internal names of the kind a real fleet has, which must never reach the status channel. */
-export function hostNames(count: number): string[] {
+function hostNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `app-ams-${String(i + 1).padStart(4, '0')}.corp.internal`);
 }
 

@@ -7,7 +7,7 @@ import { parseExecStart } from './parse-exec-start.js';
 import { resolveInside } from './resolve-inside.js';
 
 /** Where a package ships its systemd units (its own install script copies `units/*` to /etc/systemd/system). */
-export const RELEASE_UNITS_DIR = 'units';
+const RELEASE_UNITS_DIR = 'units';
 
 /** What a unit runs under the exec adapter: a program of the current release, with the unit's own arguments. */
 export interface ExecUnit {

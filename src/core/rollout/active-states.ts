@@ -1,9 +1,7 @@
 import { ROLLOUT_STATES, type RolloutState } from './rollout-state.js';
+import { TRANSITIONS } from './transition-table.js';
 
-/** States a rollout ends in: nothing changes it any more. */
-const OVER: readonly RolloutState[] = ['done', 'rolled-back', 'failed', 'expired'];
-
-/** Rollouts that are not over: they may still change hosts, or wait for a person. */
+/** Rollouts not over (an end state takes no event): they may still change hosts, or wait for a person. */
 export const ACTIVE_STATES: ReadonlySet<RolloutState> = new Set(
-  ROLLOUT_STATES.filter((state) => !OVER.includes(state)),
+  ROLLOUT_STATES.filter((state) => Object.keys(TRANSITIONS[state]).length > 0),
 );

@@ -32,7 +32,7 @@ export const CONSOLE_TEXT = {
     approvers: readonly string[];
   }) =>
     [
-      `dten console: ${s.hosts.length} hosts (${s.hosts.join(', ')}, label env=demo) run dten ${s.versions.installed} on temporary roots;`,
+      `dten console: ${s.hosts.length} host${s.hosts.length === 1 ? '' : 's'} (${s.hosts.join(', ')}, label env=demo) run dten ${s.versions.installed} on temporary roots;`,
       `the package store holds dten ${s.versions.upgrade} as ${s.packageKey}. Approvers: ${s.approvers.join(', ')}.`,
       `Try: /dten preflight ${s.packageKey}   then   /dten plan ${s.packageKey} to env=demo`,
       `You are ${s.user}; :as <user> switches, a number presses a button, :help lists the rest.`,
@@ -50,6 +50,7 @@ export const CONSOLE_TEXT = {
   notACommand: 'Commands start with /dten (try /dten help); :help lists what the console itself understands.',
   asUsage: 'Say who to become, e.g. :as U-BOB (letters, digits, dot, dash or underscore).',
   becameUser: (user: string): string => `You are now ${user}.`,
+  pressUsage: 'Say which button, e.g. :press 3 (or just 3), or :press 3 yes to answer its confirmation too.',
   waitUsage: 'Say how long, e.g. :wait 5 (seconds, up to 3600), or :wait rollout done.',
   noSuchButton: (n: number): string => `There is no button [${n}]: press a number shown in brackets on a message.`,
   buttonGone: (n: number, message: number): string =>
@@ -62,5 +63,6 @@ export const CONSOLE_TEXT = {
   stoppedWaiting: (minutes: number): string =>
     `Stopped waiting after ${minutes} min: a rollout is still moving; it stops with the console.`,
   filesKept: (dir: string): string => `Files the bot attached are kept in ${dir}.`,
-  goodbye: '\nStopping the console: the bot, the control plane and the local hosts; nothing of this session is kept.',
+  goodbye:
+    "\nStopping the console: the bot, the control plane and the local hosts; their files and the session's Redis keys are removed.",
 } as const;

@@ -5,7 +5,7 @@ import { escapeMrkdwn } from '../../escape-mrkdwn.js';
 import { codeSpan } from '../code-span.js';
 
 /** Few enough to read and to fit one section at 1,000 hosts; the rest are counted. */
-export const MAX_FAILING_SHOWN = 10;
+const MAX_FAILING_SHOWN = 10;
 
 /** One line per failing host with the reason its step gave, then `…and N more`. */
 export function describeFailingHosts(failing: ProgressSnapshot['failingHosts']): string {

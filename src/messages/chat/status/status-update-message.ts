@@ -1,7 +1,5 @@
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import type { SlackMessage } from '../../block-kit/fit-message.js';
-import { fitText } from '../../block-kit/fit-text.js';
-import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { section } from '../../block-kit/section.js';
 import { buildStatusVariables, type StatusContext } from './build-status-variables.js';
 import { renderStatusUpdate } from './render-status-update.js';
@@ -16,5 +14,5 @@ export function statusUpdateMessage(
   context: StatusContext,
 ): SlackMessage {
   const text = renderStatusUpdate(templates[kind], buildStatusVariables(rollout, kind, context));
-  return { text, blocks: [section(fitText(text, BLOCK_KIT_LIMITS.sectionText))] };
+  return { text, blocks: [section(text)] };
 }
