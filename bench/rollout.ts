@@ -3,12 +3,14 @@
  * Workers in a few fleet processes), next to the same number of no-op jobs run raw on the same queues and Workers.
  * Usage: npm run bench:rollout [-- <host counts, comma-separated> [<fleet processes>]] (default 200,1000 and 2).
  */
+import { loadConfig } from '../src/config.js';
 import { runEnginePhase, type EngineResult } from './run-engine-phase.js';
 import { runRawPhase } from './run-raw-phase.js';
 
 const sizes = (process.argv[2] ?? '200,1000').split(',').map(Number);
 const processes = Number(process.argv[3] ?? 2);
-const pollMs = 50;
+// The default poll: a finished batch of host jobs wakes the step job at once, so the poll only finds silent hosts.
+const { pollMs } = loadConfig({}).control;
 const JOBS_PER_HOST = 3; // preflight, install, cleanup
 
 const size = (bytes: number): string =>

@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ControlContext } from '../control/control-context.js';
 import { driveRollout } from '../control/drive-rollout.js';
@@ -7,10 +7,13 @@ import { describeJobRefusal } from '../jobs/describe-job-refusal.js';
 import type { RolloutStepData } from '../jobs/rollout-step-schema.js';
 import { verifyJob } from '../jobs/verify-job.js';
 import { CONTROL_QUEUE } from './control-queue-name.js';
+import { wakeDriver } from './wake-driver.js';
 
 export interface ControlWorkerOptions {
   /** A `worker` connection (maxRetriesPerRequest: null). */
   connection: Redis;
+  /** The control queue (on a producer connection), where a wake job finds the step job it wakes. */
+  queue: Queue;
   prefix: string;
   jobKey: string;
   ctx: ControlContext;
@@ -22,12 +25,15 @@ export interface ControlWorkerOptions {
 
 /**
  * Step jobs on the control queue: verify, drive the rollout as far as it goes, then either finish (a person
- * decides next) or move the same job to delayed until it should look again (BullMQ's step-job pattern).
+ * decides next) or move the same job to delayed until it should look again (BullMQ's step-job pattern). Wake jobs,
+ * the parents of batches of host jobs, run when their batch has finished and cut that delay short.
  */
 export function createControlWorker(options: ControlWorkerOptions): Worker {
   const { ctx } = options;
   const processor = async (job: Job, token?: string): Promise<unknown> => {
     const verified = verifyJob({ name: job.name, data: job.data }, { key: options.jobKey });
+    if (verified.ok && verified.job.name === 'rollout-wake')
+      return wakeDriver(options.queue, ctx.store, { job, token, rolloutId: verified.job.data.rolloutId });
     if (!verified.ok || verified.job.name !== 'rollout-step') {
       const text = verified.ok
         ? `Job ${job.name} does not belong on the control queue.`

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { hostQueueName } from './host-queue-name.js';
 
@@ -15,6 +15,8 @@ export interface HostQueueRegistryOptions {
 
 export interface HostQueueRegistry {
   readonly prefix: string;
+  /** Every host queue's default job options; a flow's children need them spelt out. */
+  readonly jobOptions: JobsOptions;
   /** The host's queue, created on first use and shared after that. */
   queueFor(hostId: string): Queue;
   queues(): Queue[];
@@ -26,23 +28,21 @@ export function createHostQueueRegistry(options: HostQueueRegistryOptions): Host
   const { connection, prefix, keepJobsSeconds } = options;
   if (prefix === '') throw new TypeError('the BullMQ prefix is empty');
   const keep = { age: keepJobsSeconds };
+  const jobOptions: JobsOptions = {
+    removeOnComplete: keep,
+    removeOnFail: keep,
+    attempts: options.attempts ?? 3,
+    backoff: { type: 'exponential', delay: 1_000 },
+  };
   const created = new Map<string, Queue>();
   return {
     prefix,
+    jobOptions,
     queueFor(hostId) {
       const name = hostQueueName(hostId);
       let queue = created.get(name);
       if (queue === undefined) {
-        queue = new Queue(name, {
-          connection,
-          prefix,
-          defaultJobOptions: {
-            removeOnComplete: keep,
-            removeOnFail: keep,
-            attempts: options.attempts ?? 3,
-            backoff: { type: 'exponential', delay: 1_000 },
-          },
-        });
+        queue = new Queue(name, { connection, prefix, defaultJobOptions: jobOptions });
         created.set(name, queue);
       }
       return queue;

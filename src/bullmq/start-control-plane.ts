@@ -1,4 +1,4 @@
-import { Queue, type Worker } from 'bullmq';
+import { FlowProducer, Queue, type Worker } from 'bullmq';
 import type { Config } from '../config.js';
 import type { ControlContext, MonitoringPort } from '../control/control-context.js';
 import type { RolloutStore } from '../control/rollout-store.js';
@@ -61,10 +61,11 @@ export async function startControlPlane(
       backoff: { type: 'exponential', delay: 1000 },
     },
   });
+  const flows = new FlowProducer({ connection: producer, prefix });
   const startDriver = createDriverStarter(queue, store, jobKey);
   const ctx: ControlContext = {
     store,
-    hostJobs: createHostJobPort(registry, jobKey),
+    hostJobs: createHostJobPort({ registry, flows, control: queue, redis: producer, jobKey, keepJobsSeconds }),
     async lastSeen(hostIds) {
       const facts = await Promise.all(hostIds.map((id) => hosts.getFacts(id)));
       return new Map(hostIds.map((id, i) => [id, facts[i] ? new Date(facts[i].seenAt) : undefined]));
@@ -85,6 +86,7 @@ export async function startControlPlane(
   if (workerConnection) {
     worker = createControlWorker({
       connection: workerConnection,
+      queue,
       prefix,
       jobKey,
       ctx,
@@ -111,7 +113,7 @@ export async function startControlPlane(
     async close() {
       clearInterval(sweep);
       await worker?.close();
-      await Promise.all([queue.close(), registry.close()]);
+      await Promise.all([queue.close(), flows.close(), registry.close()]);
       const quit = (redis: { quit(): Promise<unknown> } | undefined): Promise<unknown> =>
         redis ? redis.quit().catch(() => undefined) : Promise.resolve();
       await Promise.all([quit(producer), quit(workerConnection)]);

@@ -4,7 +4,7 @@ import type { HostJobPort, LastSeen } from './host-job-port.js';
 import type { RolloutStore } from './rollout-store.js';
 
 export interface ControlSettings {
-  /** How long a step waits before it looks at its hosts again. */
+  /** How long a step waits before it looks at its hosts again; a batch of host jobs that finishes wakes it sooner. */
   pollMs: number;
   /** A host step without a result this long after it was queued is given up: the host counts as unreachable. */
   hostJobTimeoutMs: number;

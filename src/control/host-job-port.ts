@@ -1,18 +1,26 @@
+import type { HostStep } from '../jobs/job-names.js';
 import type { HostJobPayload } from '../jobs/job-payload.js';
 
 /** Where a host job stands, as far as the control plane can tell from the host's queue. */
 export type HostJobStatus =
   | { state: 'missing' }
-  | { state: 'waiting' | 'active' }
+  | { state: 'waiting' }
   | { state: 'completed'; result: unknown }
   | { state: 'failed'; reason: string };
 
 /** How the control plane hands jobs to agents and learns their outcome (BullMQ: one queue per host). */
 export interface HostJobPort {
-  /** Signs and adds the job under its deterministic id; a job already there (in any state) is left alone. */
-  enqueue(job: HostJobPayload): Promise<void>;
-  /** `jobId` is `hostJobId(job, step)`. */
-  status(hostId: string, jobId: string): Promise<HostJobStatus>;
+  /**
+   * Signs and adds the jobs under their deterministic ids (a job already there, in any state, is left alone) as one
+   * batch: when every job of it has finished, the rollout's step job is woken at once instead of at its next poll.
+   * `batch` names it within the rollout; adding a batch of that name again adds its missing jobs and wakes no one.
+   */
+  enqueue(jobs: readonly HostJobPayload[], batch: { rolloutId: string; batch: string }): Promise<void>;
+  /** Where each job stands, in the order asked; `jobId` is `hostJobId(job, step)` of this rollout's `step`. */
+  statuses(
+    scope: { rolloutId: string; step: HostStep },
+    jobs: ReadonlyArray<{ hostId: string; jobId: string }>,
+  ): Promise<HostJobStatus[]>;
 }
 
 /** When each host's agent last reported (its heartbeat); undefined for a host that never registered. */

@@ -31,10 +31,12 @@ export async function watchHostSteps(
   reason?: string,
 ): Promise<WatchedHosts> {
   const now = ctx.now().getTime();
-  const statuses = await Promise.all(
-    hosts.map(({ host }) =>
-      ctx.hostJobs.status(host, hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step)),
-    ),
+  const statuses = await ctx.hostJobs.statuses(
+    { rolloutId: rollout.id, step },
+    hosts.map(({ host }) => ({
+      hostId: host,
+      jobId: hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step),
+    })),
   );
   const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing').map(({ host }) => host);
   await enqueueHostJobs(ctx, rollout, missing, step, reason);

@@ -13,6 +13,11 @@ export function rolloutStepJobId(job: { rolloutId: string; sequence: number }): 
   return checkJobId(`${job.rolloutId}-step-${job.sequence}`);
 }
 
+/** `<rolloutId>-wake-<batch>` on the control queue. */
+export function rolloutWakeJobId(job: { rolloutId: string; batch: string }): string {
+  return checkJobId(`${job.rolloutId}-wake-${job.batch}`);
+}
+
 function checkJobId(id: string): string {
   // Ids from schema-checked data cannot hold `:`; this guards callers that build ids from unchecked values.
   if (id.includes(':')) throw new TypeError(`a job id may not contain ":": ${id}`);

@@ -8,7 +8,10 @@ export type HostJobName = (typeof HOST_JOB_NAMES)[number];
 /** The control plane's own job on the control queue, which drives a rollout one step at a time. */
 export const ROLLOUT_STEP = 'rollout-step';
 
-export const JOB_NAMES = [...HOST_JOB_NAMES, ROLLOUT_STEP] as const;
+/** The parent of a batch of host jobs on the control queue: run when they have all finished, it wakes the step job. */
+export const ROLLOUT_WAKE = 'rollout-wake';
+
+export const JOB_NAMES = [...HOST_JOB_NAMES, ROLLOUT_STEP, ROLLOUT_WAKE] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function hostJobName(step: HostStep): HostJobName {

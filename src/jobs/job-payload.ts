@@ -2,8 +2,13 @@ import type { z } from 'zod';
 import { HOST_JOB_SCHEMAS } from './host-job-schemas.js';
 import type { HostJobName, JobName } from './job-names.js';
 import { rolloutStepSchema } from './rollout-step-schema.js';
+import { rolloutWakeSchema } from './rollout-wake-schema.js';
 
-export const JOB_SCHEMAS = { ...HOST_JOB_SCHEMAS, 'rollout-step': rolloutStepSchema } as const;
+export const JOB_SCHEMAS = {
+  ...HOST_JOB_SCHEMAS,
+  'rollout-step': rolloutStepSchema,
+  'rollout-wake': rolloutWakeSchema,
+} as const;
 
 export type JobData<N extends JobName = JobName> = z.output<(typeof JOB_SCHEMAS)[N]>;
 

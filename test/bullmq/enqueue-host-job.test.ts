@@ -1,14 +1,13 @@
-import { QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
-import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
-import { describeJobRefusal } from '../../src/jobs/describe-job-refusal.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
 import { deleteKeysUnder, freshPrefix, keysUnder, REDIS_URL } from './redis-test.js';
+import { startTestAgent } from './start-test-agent.js';
 
 const key = makeJobKey();
 const DAY = 86_400;
@@ -31,26 +30,8 @@ afterEach(async () => {
   await producer.quit();
 });
 
-/** The agent's side: a Worker on its own queue that runs only jobs it can verify, as `dten agent` will. */
 async function startAgent(hostId: string): Promise<{ events: QueueEvents }> {
-  const connection = await createRedisConnection(REDIS_URL, 'worker');
-  const worker = new Worker(
-    hostQueueName(hostId),
-    (job: Job) => {
-      const verified = verifyJob(job, { key, hostId });
-      if (!verified.ok) throw new UnrecoverableError(describeJobRefusal(verified.refusal, job.id));
-      return Promise.resolve({ ran: verified.job.name });
-    },
-    { connection, prefix },
-  );
-  const events = new QueueEvents(hostQueueName(hostId), { connection: { url: REDIS_URL }, prefix });
-  await Promise.all([worker.waitUntilReady(), events.waitUntilReady()]);
-  closers.push(
-    () => connection.quit(),
-    () => worker.close(),
-    () => events.close(),
-  );
-  return { events };
+  return { events: await startTestAgent({ hostId, prefix, key, closers }) };
 }
 
 describe('enqueueing signed jobs on host queues', () => {

@@ -1,0 +1,134 @@
+import { FlowProducer, Queue, type QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTROL_QUEUE } from '../../src/bullmq/control-queue-name.js';
+import { createHostJobPort } from '../../src/bullmq/create-host-job-port.js';
+import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
+import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { enqueueHostBatch, type HostBatchTarget } from '../../src/bullmq/enqueue-host-batch.js';
+import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
+import { verifyJob } from '../../src/jobs/verify-job.js';
+import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
+import { deleteKeysUnder, freshPrefix, REDIS_URL } from './redis-test.js';
+import { startTestAgent } from './start-test-agent.js';
+
+const key = makeJobKey();
+const BATCH = { rolloutId: 'r-20240501', batch: 'install-0123456789ab' };
+const WAKE_ID = 'r-20240501-wake-install-0123456789ab';
+let prefix: string;
+let producer: Redis;
+let registry: HostQueueRegistry;
+let target: HostBatchTarget;
+let control: Queue;
+const closers: Array<() => Promise<unknown>> = [];
+
+beforeEach(async () => {
+  prefix = freshPrefix();
+  producer = await createRedisConnection(REDIS_URL, 'producer', { connectionName: prefix });
+  registry = createHostQueueRegistry({ connection: producer, prefix, keepJobsSeconds: 86_400 });
+  const flows = new FlowProducer({ connection: producer, prefix });
+  control = new Queue(CONTROL_QUEUE, { connection: producer, prefix });
+  target = { registry, flows, redis: producer, key, keepSeconds: 86_400 };
+  closers.push(
+    () => flows.close(),
+    () => control.close(),
+  );
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+  await registry.close();
+  await deleteKeysUnder(producer, prefix);
+  await producer.quit();
+});
+
+const startAgent = (hostId: string, refuse = false): Promise<QueueEvents> =>
+  startTestAgent({ hostId, prefix, key, closers, refuse });
+
+const wakeState = async (): Promise<string> => (await control.getJob(WAKE_ID))?.getState() ?? 'missing';
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('enqueueing a batch of host jobs that wakes the control plane', () => {
+  it('puts each signed job on its own host queue under its deterministic id, below a signed wake job that waits for them', async () => {
+    const jobs = [buildInstallJob(), buildInstallJob({ hostId: 'db-1' })];
+    await enqueueHostBatch(target, jobs, BATCH);
+    const web = await registry.queueFor('web-1').getJob('r-20240501-web-1-install-1');
+    expect(await web?.getState()).toBe('waiting');
+    expect(verifyJob(web!, { key, hostId: 'web-1' })).toEqual({ ok: true, job: jobs[0] });
+    expect(web?.opts).toMatchObject({ attempts: 3, removeOnComplete: { age: 86_400 } });
+    expect(web?.parentKey).toBe(`${prefix}:${CONTROL_QUEUE}:${WAKE_ID}`);
+    expect(await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1')).toBeDefined();
+    const wake = await control.getJob(WAKE_ID);
+    expect(await wake?.getState()).toBe('waiting-children');
+    expect(verifyJob(wake!, { key })).toEqual({ ok: true, job: { name: 'rollout-wake', data: BATCH } });
+  });
+
+  it('the wake job becomes ready only when the last host job has finished, a job its agent refused included', async () => {
+    await enqueueHostBatch(target, [buildInstallJob(), buildInstallJob({ hostId: 'db-1' })], BATCH);
+    const events = await startAgent('db-1', true);
+    const db = await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1');
+    await expect(db!.waitUntilFinished(events)).rejects.toThrow('refused by the test');
+    expect(await wakeState()).toBe('waiting-children');
+    await startAgent('web-1');
+    await until(async () => (await wakeState()) === 'waiting');
+  });
+
+  it('a job that already ran is not added again and counts as finished for the batch', async () => {
+    const events = await startAgent('web-1');
+    const done = await enqueueHostJob(registry, buildInstallJob(), key);
+    await (await registry.queueFor('web-1').getJob(done.id))!.waitUntilFinished(events);
+    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
+    await until(async () => (await wakeState()) === 'waiting');
+    const counts = await registry.queueFor('web-1').getJobCounts('completed', 'waiting', 'active');
+    expect(counts).toEqual({ completed: 1, waiting: 0, active: 0 });
+  });
+
+  it('the same batch asked for again adds no job and no second wake', async () => {
+    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
+    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
+    expect(await registry.queueFor('web-1').getWaitingCount()).toBe(1);
+    expect(await control.getJobCounts('waiting-children', 'waiting')).toEqual({ 'waiting-children': 1, waiting: 0 });
+  });
+});
+
+describe("the control plane's view of host jobs", () => {
+  it('reads finished, refused and unfinished jobs from their batch, and a job in no batch from its own queue', async () => {
+    const port = createHostJobPort({
+      registry,
+      flows: target.flows,
+      control,
+      redis: producer,
+      jobKey: key,
+      keepJobsSeconds: 86_400,
+    });
+    const hosts = ['web-1', 'db-1', 'cache-1'];
+    await port.enqueue(
+      hosts.map((hostId) => buildInstallJob({ hostId })),
+      BATCH,
+    );
+    const webEvents = await startAgent('web-1');
+    const dbEvents = await startAgent('db-1', true);
+    const alone = await enqueueHostJob(registry, buildInstallJob({ hostId: 'web-2' }), key);
+    const web2Events = await startAgent('web-2');
+    await (await registry.queueFor('web-2').getJob(alone.id))!.waitUntilFinished(web2Events);
+    await (await registry.queueFor('web-1').getJob('r-20240501-web-1-install-1'))!.waitUntilFinished(webEvents);
+    await expect(
+      (await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1'))!.waitUntilFinished(dbEvents),
+    ).rejects.toThrow();
+    const asked = [...hosts, 'web-2', 'web-3'].map((hostId) => ({ hostId, jobId: `r-20240501-${hostId}-install-1` }));
+    expect(await port.statuses({ rolloutId: 'r-20240501', step: 'install' }, asked)).toEqual([
+      { state: 'completed', result: { ran: 'host-install' } },
+      { state: 'failed', reason: 'refused by the test' },
+      { state: 'waiting' },
+      { state: 'completed', result: { ran: 'host-install' } },
+      { state: 'missing' },
+    ]);
+  });
+});
