@@ -3,4 +3,6 @@ export type FleetMessage =
   | { kind: 'ready' }
   /** `noop` mode: every expected job has completed. */
   | { kind: 'drained' }
+  /** `noop` mode started with `each`: one job has completed. */
+  | { kind: 'completed' }
   | { kind: 'closed'; jobs: number; maxRssKiB: number };

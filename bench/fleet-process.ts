@@ -1,7 +1,7 @@
 /**
  * One process of simulated hosts for bench/rollout.ts, forked with the bench's environment. Usage:
- * fleet-process.ts <agent|noop> <first host index> <host count> [<jobs to expect, noop>]. `agent` answers signed
- * jobs like dten's agent (test/helpers/simulated-fleet.ts); `noop` completes any job at once. Close with a `close`
+ * fleet-process.ts <agent|noop> <first host index> <host count> [<jobs to expect, noop> [each]]. `agent` answers signed
+ * jobs like dten's agent (test/helpers/simulated-fleet.ts); `noop` completes any job at once (and with `each` says so for every job). Close with a `close`
  * message; it answers `closed` with the jobs it ran and its peak RSS.
  */
 import { createRedisConnection } from '../src/bullmq/create-redis-connection.js';
@@ -12,7 +12,7 @@ import { startSimulatedFleet } from '../test/helpers/simulated-fleet.js';
 import { benchHostId } from './bench-host-id.js';
 import type { FleetMessage } from './fleet-message.js';
 
-const [mode, first, count, expect] = process.argv.slice(2);
+const [mode, first, count, expect, each] = process.argv.slice(2);
 const config = loadConfig();
 const hosts = Array.from({ length: Number(count) }, (_, i) => benchHostId(Number(first) + i));
 const send = (message: FleetMessage): void => void process.send?.(message);
@@ -50,6 +50,7 @@ if (mode === 'agent') {
   for (const worker of workers.workers) {
     worker.on('completed', () => {
       completed += 1;
+      if (each === 'each') send({ kind: 'completed' });
       if (completed === Number(expect)) send({ kind: 'drained' });
     });
   }

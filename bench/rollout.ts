@@ -4,6 +4,7 @@
  * Usage: npm run bench:rollout [-- <host counts, comma-separated> [<fleet processes>]] (default 200,1000 and 2).
  */
 import { loadConfig } from '../src/config.js';
+import { benchHostId } from './bench-host-id.js';
 import { runEnginePhase, type EngineResult } from './run-engine-phase.js';
 import { runRawPhase } from './run-raw-phase.js';
 
@@ -19,17 +20,27 @@ const benchStarted = Date.now();
 console.log(
   `rollout of a no-op package: canary 1, batches of 10%, max errors 0, poll ${pollMs} ms; hosts in ${processes} fleet process(es)`,
 );
-const rows: Array<{ hosts: number; engine: EngineResult; raw: number }> = [];
+const rows: Array<{ hosts: number; engine: EngineResult; raw: number; rawInOrder: number }> = [];
 try {
   for (const hosts of sizes) {
     const engine = await runEnginePhase({ hosts, processes, pollMs });
     if (engine.jobs !== hosts * JOBS_PER_HOST)
       console.warn(`the rollout ran ${engine.jobs} host jobs, not ${hosts * JOBS_PER_HOST}`);
     const raw = await runRawPhase({ hosts, processes, jobsPerHost: JOBS_PER_HOST });
-    rows.push({ hosts, engine, raw });
+    // The same jobs in the rollout's order: every host's preflight, then each wave, then every host's cleanup.
+    const index = new Map(Array.from({ length: hosts }, (_, i) => [benchHostId(i), i]));
+    const everyHost = [...index.values()];
+    const waves = engine.waves.map((wave) => wave.map((host) => index.get(host) ?? -1));
+    const rawInOrder = await runRawPhase({
+      hosts,
+      processes,
+      jobsPerHost: JOBS_PER_HOST,
+      phases: [everyHost, ...waves, everyHost],
+    });
+    rows.push({ hosts, engine, raw, rawInOrder });
     const { phases } = engine;
     console.log(
-      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${raw.toFixed(2)} s`,
+      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves.length} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${raw.toFixed(2)} s, raw in the rollout's order ${rawInOrder.toFixed(2)} s`,
     );
   }
 } catch (error) {
@@ -38,8 +49,10 @@ try {
 }
 
 console.log('');
-console.log('hosts   jobs   engine s    raw s   engine/raw   engine ms/host   raw ms/host   overhead ms/host');
-for (const { hosts, engine, raw } of rows) {
+console.log(
+  'hosts   jobs   engine s    raw s   engine/raw   engine ms/host   raw ms/host   overhead ms/host   in order s   engine/in order',
+);
+for (const { hosts, engine, raw, rawInOrder } of rows) {
   const perHost = (seconds: number): number => (seconds * 1000) / hosts;
   console.log(
     [
@@ -53,10 +66,15 @@ for (const { hosts, engine, raw } of rows) {
       perHost(engine.seconds - raw)
         .toFixed(2)
         .padStart(18),
+      rawInOrder.toFixed(2).padStart(12),
+      `${(engine.seconds / rawInOrder).toFixed(1)}x`.padStart(17),
     ].join(' '),
   );
 }
 console.log('engine: plan to done, less the wait for the Approve click. Target: at most 1.5x raw per host.');
+console.log(
+  "in order: the same no-op jobs with no control plane, phase after phase as the rollout runs them (every host's preflight, each wave, every host's cleanup): what the waves cost before the engine adds anything.",
+);
 console.log('');
 console.log('hosts   used_memory before → after (Δ)        clients    keys   bytes: rollout / jobs / events / other');
 for (const { hosts, engine } of rows) {

@@ -22,7 +22,8 @@ export interface EngineResult {
   seconds: number;
   /** Per-host preflight, the waves, the cleanup: the parts of `seconds`. */
   phases: { preflight: number; waves: number; cleanup: number };
-  waves: number;
+  /** The hosts of each wave, in order. */
+  waves: string[][];
   jobs: number;
   before: RedisFootprint;
   after: RedisFootprint;
@@ -95,7 +96,7 @@ export async function runEnginePhase(options: {
         waves: (cleaning - approved) / 1000,
         cleanup: (finished - cleaning) / 1000,
       },
-      waves: planWaves(done.plan).length,
+      waves: planWaves(done.plan),
       jobs: fleetClosed.jobs,
       before,
       after,

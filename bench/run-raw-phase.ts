@@ -7,10 +7,17 @@ import { benchHostId } from './bench-host-id.js';
 import { startFleetProcesses, type FleetProcesses } from './start-fleet-processes.js';
 
 /**
- * The baseline: `jobsPerHost` no-op jobs on every host's queue (the same queues, job options and fleet processes
- * as the rollout, no control plane), all added at once; seconds until the Workers have completed them all.
+ * The baselines: no-op jobs on the hosts' queues (the same queues, job options and fleet processes as the rollout,
+ * no control plane), in seconds until the Workers have completed them all. Without `phases`, `jobsPerHost` jobs on
+ * every host are added at once. With `phases` (lists of host indexes), one job per host of a phase is added, and
+ * the next phase starts when they have all completed: the rollout's own order, run as raw as BullMQ allows.
  */
-export async function runRawPhase(options: { hosts: number; processes: number; jobsPerHost: number }): Promise<number> {
+export async function runRawPhase(options: {
+  hosts: number;
+  processes: number;
+  jobsPerHost: number;
+  phases?: readonly (readonly number[])[];
+}): Promise<number> {
   const env = benchEnv(10);
   const config = loadConfig(env);
   const producer = await createRedisConnection(config.redisUrl, 'producer');
@@ -19,17 +26,33 @@ export async function runRawPhase(options: { hosts: number; processes: number; j
     prefix: config.queuePrefix,
     keepJobsSeconds: config.control.keepJobsDays * 86_400,
   });
+  let completed = 0;
+  let reached: { count: number; resolve: () => void } | undefined;
+  const onCompleted = (): void => {
+    completed += 1;
+    if (reached && completed >= reached.count) reached.resolve();
+  };
   let fleet: FleetProcesses | undefined;
   try {
-    fleet = await startFleetProcesses({ mode: 'noop', ...options, env });
+    fleet = await startFleetProcesses({ mode: 'noop', ...options, env, ...(options.phases && { onCompleted }) });
     const started = Date.now();
     // One add per job, as the control plane adds them.
-    await Promise.all(
-      Array.from({ length: options.hosts * options.jobsPerHost }, (_, n) =>
-        registry.queueFor(benchHostId(n % options.hosts)).add('noop', { n }),
-      ),
-    );
-    await fleet.drained;
+    const add = (hostIndexes: readonly number[], round: number): Promise<unknown> =>
+      Promise.all(hostIndexes.map((i) => registry.queueFor(benchHostId(i)).add('noop', { round })));
+    if (!options.phases) {
+      await Promise.all(
+        Array.from({ length: options.jobsPerHost }, (_, round) => add(hostIndexes(options.hosts), round)),
+      );
+      await fleet.drained;
+    } else {
+      let expected = 0;
+      for (const [round, phase] of options.phases.entries()) {
+        expected += phase.length;
+        const done = new Promise<void>((resolve) => (reached = { count: expected, resolve }));
+        await add(phase, round);
+        if (completed < expected) await Promise.race([done, fleet.lost]);
+      }
+    }
     return (Date.now() - started) / 1000;
   } finally {
     await fleet?.close().catch((error: unknown) => console.error(`cleaning up: ${(error as Error).message}`));
@@ -37,4 +60,8 @@ export async function runRawPhase(options: { hosts: number; processes: number; j
     await deleteKeysUnder(producer, config.queuePrefix);
     await producer.quit();
   }
+}
+
+function hostIndexes(hosts: number): number[] {
+  return Array.from({ length: hosts }, (_, i) => i);
 }

@@ -19,6 +19,8 @@ export async function startFleetProcesses(options: {
   env: NodeJS.ProcessEnv;
   /** `noop` mode: jobs each host will get. */
   jobsPerHost?: number;
+  /** `noop` mode: called as each job completes, in this process (it costs a message per job). */
+  onCompleted?: () => void;
 }): Promise<FleetProcesses> {
   const script = fileURLToPath(new URL('./fleet-process.ts', import.meta.url));
   const share = Math.ceil(options.hosts / options.processes);
@@ -26,7 +28,11 @@ export async function startFleetProcesses(options: {
   for (let first = 0; first < options.hosts; first += share) {
     const count = Math.min(share, options.hosts - first);
     const args = [options.mode, String(first), String(count), String(count * (options.jobsPerHost ?? 0))];
-    children.push(fork(script, args, { env: options.env, execArgv: ['--import', 'tsx'] }));
+    if (options.onCompleted) args.push('each');
+    const child = fork(script, args, { env: options.env, execArgv: ['--import', 'tsx'] });
+    const onCompleted = options.onCompleted;
+    if (onCompleted) child.on('message', (message: FleetMessage) => message.kind === 'completed' && onCompleted());
+    children.push(child);
   }
   const next = (child: ChildProcess, kind: FleetMessage['kind']): Promise<FleetMessage> =>
     new Promise((resolve, reject) => {
