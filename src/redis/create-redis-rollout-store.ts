@@ -23,6 +23,7 @@ return 1
 `;
 
 const MAX_TRIES = 50;
+const KNOWN_MAX = 200;
 
 /** Rollouts as JSON in one hash each (`<prefix>:rollout:<id>`), indexed by creation time. */
 export function createRedisRolloutStore(options: RedisRolloutStoreOptions): RolloutStore {
@@ -30,15 +31,37 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
   const keyOf = (id: string): string => `${prefix}:rollout:${id}`;
   const index = `${prefix}:rollouts`;
   const channel = `${prefix}:rollout-changed`;
+  // The last version this process read or wrote of each rollout: a read whose version is unchanged costs one small
+  // HGET instead of moving and parsing the whole record (hundreds of KiB at a thousand hosts). Rollouts are never
+  // mutated in place (every change makes a new object), so handing out the same object again is safe.
+  const known = new Map<string, { version: string; rollout: Rollout }>();
+  const remember = (entry: { version: string; rollout: Rollout }): typeof entry => {
+    known.delete(entry.rollout.id);
+    known.set(entry.rollout.id, entry);
+    // Oldest first: keep the rollouts in use, not every rollout a long-lived process ever listed.
+    for (const id of known.keys()) {
+      if (known.size <= KNOWN_MAX) break;
+      known.delete(id);
+    }
+    return entry;
+  };
   const read = async (id: string): Promise<{ version: string; rollout: Rollout } | undefined> => {
+    const cached = known.get(id);
+    if (cached && (await redis.hget(keyOf(id), 'version')) === cached.version) return cached;
     const [version, json] = await redis.hmget(keyOf(id), 'version', 'json');
-    return version && json ? { version, rollout: JSON.parse(json) as Rollout } : undefined;
+    if (!version || !json) {
+      known.delete(id);
+      return undefined;
+    }
+    return remember({ version, rollout: JSON.parse(json) as Rollout });
   };
   const save = async (rollout: Rollout, expected: string): Promise<boolean> => {
     const next = String(Number(expected || '0') + 1);
     const keys = [keyOf(rollout.id), index, channel];
     const args = [expected, next, JSON.stringify(rollout), String(Date.now()), rollout.id];
-    return (await redis.eval(SAVE, keys.length, ...keys, ...args)) === 1;
+    const saved = (await redis.eval(SAVE, keys.length, ...keys, ...args)) === 1;
+    if (saved) remember({ version: next, rollout });
+    return saved;
   };
   return {
     async create(rollout) {

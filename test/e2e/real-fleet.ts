@@ -195,7 +195,8 @@ export async function startRealFleet(options: RealFleetOptions): Promise<RealFle
         });
         return decision;
       },
-      waitFor: (rolloutId, states, timeoutMs = 90_000) => waitForRollout(plane, rolloutId, states, timeoutMs, fleet),
+      waitFor: (rolloutId, states, timeoutMs = 90_000) =>
+        waitForRollout(plane, rolloutId, states, timeoutMs, fleet, () => control),
       async jobResult(hostId, rolloutId, step) {
         const job = await queues.queueFor(hostId).getJob(hostJobId({ rolloutId, hostId, attempt: 1 }, step));
         return job?.returnvalue as unknown;
@@ -244,6 +245,7 @@ async function waitForRollout(
   states: readonly RolloutState[],
   timeoutMs: number,
   hosts: readonly FleetHost[],
+  control: () => DtenProcess | undefined,
 ): Promise<Rollout> {
   let last: Rollout | undefined;
   return waitUntil(
@@ -254,7 +256,10 @@ async function waitForRollout(
     async () => {
       const trail = last?.audit.map((entry) => `${entry.event}→${entry.to}${entry.detail ? ` (${entry.detail})` : ''}`);
       const logs = await Promise.all(hosts.map(async (host) => `--- ${host.id}\n${await host.agent.tail(5)}`));
-      return `rollout ${rolloutId} is ${last?.state ?? 'missing'}, not ${states.join('|')}: ${trail?.join(', ')}\n${logs.join('\n')}`;
+      const driver = control();
+      if (driver) logs.push(`--- dten control\n${await driver.tail(10)}`);
+      const hostStates = Object.entries(last?.hosts ?? {}).map(([host, progress]) => `${host}: ${progress.state}`);
+      return `rollout ${rolloutId} is ${last?.state ?? 'missing'}, not ${states.join('|')}: ${trail?.join(', ')} [${hostStates.join(', ')}]\n${logs.join('\n')}`;
     },
     timeoutMs,
   );
