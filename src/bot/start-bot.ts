@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { ApproverDirectory, ChatContext } from '../commands/chat-context.js';
 import type { ChatSurface } from '../commands/chat-surface.js';
 import { startChatReactor, type ChatReactor } from '../commands/start-chat-reactor.js';
@@ -27,6 +28,8 @@ export interface Bot {
   ctx: ChatContext;
   plane: ControlPlane;
   reactor: ChatReactor;
+  /** The connection the chat records and locks use (keys under `config.queuePrefix`); a transport may share it. */
+  redis: Redis;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startBot(
     ctx,
     plane,
     reactor,
+    redis,
     async close() {
       await reactor.close();
       await plane.close();

@@ -1,4 +1,5 @@
 import type { UserError, UserErrorCode, UserErrorParams } from '../core/errors/user-error.js';
+import { mentionChannel } from './chat/mention-channel.js';
 
 const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   usage: (p) => `${p.problem}. Run \`dten --help\` to see the commands and their options.`,
@@ -27,6 +28,8 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'hosts-none': (p) => `No host matches ${p.selector}. \`/dten hosts\` lists the hosts and their labels.`,
   'environment-locked': (p) =>
     `${p.env} is locked by ${p.by} since ${p.at} (${p.reason}). Ask them, or \`/dten unlock ${p.env}\` when the freeze is over.`,
+  'not-in-channel': (p) =>
+    `dten is not in ${mentionChannel(p.channel)}, so it could not post there. Invite it with \`/invite @dten\` (or use a channel it is in) and run the command again.`,
 };
 
 export function describeUserError(error: UserError): string {

@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { startBot, type Bot, type BotOptions } from '../bot/start-bot.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createRedisDeliveryLog } from '../redis/create-redis-delivery-log.js';
 import { createBoltLogger } from './create-bolt-logger.js';
 import { createSlackApp } from './create-slack-app.js';
 import { createSlackApprovers } from './create-slack-approvers.js';
@@ -21,7 +22,8 @@ export interface SlackBot {
 
 /**
  * `dten bot` with Slack: the Bolt app (Socket Mode or HTTP), the Slack surface with coalesced edits, approvers with
- * user groups, shared zips downloaded with the bot token, and the bot's command layer behind the listeners.
+ * user groups, shared zips downloaded with the bot token, and the bot's command layer behind the listeners, with
+ * repeated deliveries recognised across replicas through Redis.
  */
 export async function startSlackBot(
   config: Config,
@@ -47,7 +49,9 @@ export async function startSlackBot(
     downloadShared: createSlackFileDownloader(client, config.archiveLimits.maxTotalBytes),
   });
   try {
-    registerSlackListeners(slack.app, bot.ctx);
+    // In Redis, so that a retry load-balanced to another replica is recognised too.
+    const deliveries = createRedisDeliveryLog({ redis: bot.redis, prefix: config.queuePrefix });
+    registerSlackListeners(slack.app, bot.ctx, deliveries);
     const { port } = await slack.start();
     log.info({ mode: slack.mode, port }, 'dten is listening to Slack');
     return {

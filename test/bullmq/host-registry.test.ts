@@ -1,24 +1,11 @@
-import type { Redis } from 'ioredis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { describe, expect, it } from 'vitest';
 import { createHostRegistry } from '../../src/bullmq/host-registry.js';
 import { parseLabelSelector } from '../../src/core/rollout/parse-label-selector.js';
 import { selectHosts } from '../../src/core/rollout/select-hosts.js';
 import type { AgentFacts } from '../../src/jobs/agent-facts.js';
-import { deleteKeysUnder, freshPrefix, keysUnder, REDIS_URL } from './redis-test.js';
+import { keysUnder, useFreshRedis } from './redis-test.js';
 
-let prefix: string;
-let redis: Redis;
-
-beforeEach(async () => {
-  prefix = freshPrefix();
-  redis = await createRedisConnection(REDIS_URL, 'producer');
-});
-
-afterEach(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await redis.quit();
-});
+const fresh = useFreshRedis();
 
 function factsOf(hostId: string, labels: Record<string, string>, seenAt = new Date()): AgentFacts {
   return {
@@ -38,7 +25,7 @@ function factsOf(hostId: string, labels: Record<string, string>, seenAt = new Da
 
 describe('the host registry agents report to', () => {
   it('an agent that registers is listed with its facts, and the labels feed host selection in the core', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 60_000 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 60_000 });
     await registry.register(factsOf('web-1', { role: 'web', env: 'prod' }));
     await registry.register(factsOf('db-1', { role: 'db', env: 'prod' }));
     const hosts = await registry.listHosts();
@@ -53,7 +40,7 @@ describe('the host registry agents report to', () => {
   });
 
   it('registering again replaces the earlier facts, and a host nobody registered has none', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 60_000 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 60_000 });
     await registry.register(factsOf('web-1', { role: 'web' }));
     await registry.register({ ...factsOf('web-1', { role: 'web' }), components: { dten: '4.2.0' } });
     expect((await registry.getFacts('web-1'))?.components).toEqual({ dten: '4.2.0' });
@@ -61,7 +48,7 @@ describe('the host registry agents report to', () => {
   });
 
   it('a host whose heartbeat lapses is no longer alive but still listed with when it was last seen; one that keeps beating stays alive', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 300 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 300 });
     const registered = new Date();
     await registry.register(factsOf('web-1', { role: 'web' }, registered));
     await registry.register(factsOf('web-2', { role: 'web' }));
@@ -77,7 +64,7 @@ describe('the host registry agents report to', () => {
   });
 
   it('a heartbeat older than the TTL at the time asked about does not count as alive', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 60_000 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 60_000 });
     await registry.register(factsOf('web-1', { role: 'web' }));
     const inTwoMinutes = new Date(Date.now() + 120_000);
     expect(await registry.aliveHosts(inTwoMinutes)).toEqual([]);
@@ -85,20 +72,20 @@ describe('the host registry agents report to', () => {
   });
 
   it('a host that leaves is gone from the registry, and every key the registry wrote sits under the prefix', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 60_000 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 60_000 });
     await registry.register(factsOf('web-1', { role: 'web' }));
     await registry.register(factsOf('web-2', { role: 'web' }));
-    expect(await keysUnder(redis, prefix)).toEqual([
-      `${prefix}:host-registry:alive:web-1`,
-      `${prefix}:host-registry:alive:web-2`,
-      `${prefix}:host-registry:facts`,
+    expect(await keysUnder(fresh.redis, fresh.prefix)).toEqual([
+      `${fresh.prefix}:host-registry:alive:web-1`,
+      `${fresh.prefix}:host-registry:alive:web-2`,
+      `${fresh.prefix}:host-registry:facts`,
     ]);
     await registry.deregister('web-1');
     expect((await registry.listHosts()).map((host) => host.hostId)).toEqual(['web-2']);
   });
 
   it('facts an agent cannot stand behind (negative free disk, a host id with a colon) are refused before they reach Redis', async () => {
-    const registry = createHostRegistry({ redis, prefix, heartbeatTtlMs: 60_000 });
+    const registry = createHostRegistry({ redis: fresh.redis, prefix: fresh.prefix, heartbeatTtlMs: 60_000 });
     await expect(registry.register({ ...factsOf('web-1', {}), freeDiskBytes: -1 })).rejects.toThrow(/freeDiskBytes/);
     await expect(registry.register(factsOf('web:1', {}))).rejects.toThrow(/hostId/);
     expect(await registry.listHosts()).toEqual([]);

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach } from 'vitest';
+import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { deleteKeysUnder } from '../../src/redis/delete-keys-under.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -8,4 +12,21 @@ export function freshPrefix(): string {
 }
 
 export { listKeysUnder as keysUnder } from '../../src/redis/list-keys-under.js';
-export { deleteKeysUnder } from '../../src/redis/delete-keys-under.js';
+export { deleteKeysUnder };
+
+/**
+ * A producer connection and a fresh prefix for each test of the calling file, its keys deleted afterwards. Read
+ * `prefix` and `redis` inside tests (they change before each one).
+ */
+export function useFreshRedis(): { readonly prefix: string; readonly redis: Redis } {
+  const fresh = {} as { prefix: string; redis: Redis };
+  beforeEach(async () => {
+    fresh.prefix = freshPrefix();
+    fresh.redis = await createRedisConnection(REDIS_URL, 'producer');
+  });
+  afterEach(async () => {
+    await deleteKeysUnder(fresh.redis, fresh.prefix);
+    await fresh.redis.quit();
+  });
+  return fresh;
+}

@@ -246,6 +246,45 @@ describe('a local Slack Web API for tests', () => {
     expect(fake.revisions(OPS, ts ?? '').map((r) => r.text)).toEqual(['v1', 'v2']);
   });
 
+  it('takes five JSON messages at a response_url it handed out and refuses the sixth, and one it never handed out', async () => {
+    const fake = await start();
+    const url = fake.responseUrl(OPS, 'U-ALICE');
+    const post = (to: string, body: Record<string, unknown>) =>
+      fetch(to, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = await post(url, { response_type: 'ephemeral', replace_original: false, text: 'only for you' });
+    expect([first.status, await first.text()]).toEqual([200, 'ok']);
+    for (let i = 2; i <= 5; i += 1) expect((await post(url, { text: `answer ${i}` })).status).toBe(200);
+    expect((await post(url, { text: 'answer 6' })).status).toBe(404);
+    expect((await post(new URL('/respond/R0NEVER', fake.url).toString(), { text: 'hi' })).status).toBe(404);
+    expect(fake.responses).toHaveLength(5);
+    expect(fake.responses[0]).toEqual({
+      channel: OPS,
+      user: 'U-ALICE',
+      responseType: 'ephemeral',
+      replaceOriginal: false,
+      text: 'only for you',
+      blocks: [],
+    });
+    expect(fake.calls.map((c) => [c.method, c.status])).toEqual([
+      ...Array.from({ length: 5 }, () => ['response_url', 200]),
+      ['response_url', 404],
+      ['response_url', 404],
+    ]);
+  });
+
+  it('when the bot is removed from a channel, posting there answers not_in_channel while other channels still work', async () => {
+    const fake = await start();
+    const slack = createTestWebClient(fake);
+    fake.removeBotFrom('C0LEFT');
+    await expect(slack.chat.postMessage({ channel: 'C0LEFT', text: 'hi' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    await expect(slack.chat.postEphemeral({ channel: 'C0LEFT', user: 'U-ALICE', text: 'hi' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    await expect(slack.chat.postMessage({ channel: OPS, text: 'hi' })).resolves.toMatchObject({ ok: true });
+  });
+
   it("stands in for Slack under Bolt's own App: auth.test at start-up, then its client posts", async () => {
     const fake = await start();
     const app = new App({

@@ -13,6 +13,7 @@ import type {
 } from './fake-slack/fake-slack-types.js';
 import { fileMethods } from './fake-slack/file-methods.js';
 import { readRequest, type ReadRequest } from './fake-slack/read-request.js';
+import { receiveResponse } from './fake-slack/receive-response.js';
 import { receiveUpload } from './fake-slack/receive-upload.js';
 import { slackError } from './fake-slack/slack-error.js';
 import { viewMethods } from './fake-slack/view-methods.js';
@@ -38,12 +39,19 @@ const SCOPES: Record<string, string> = {
 
 export interface FakeSlackApi extends Pick<
   FakeSlackState,
-  'calls' | 'messages' | 'ephemerals' | 'views' | 'files' | 'users' | 'usergroups' | 'tokens'
+  'calls' | 'messages' | 'ephemerals' | 'responses' | 'views' | 'files' | 'users' | 'usergroups' | 'tokens'
 > {
   /** The Web API base, ending in `/api/`: pass it as `slackApiUrl` (WebClient) or `clientOptions.slackApiUrl` (Bolt). */
   url: string;
   /** `free` makes usergroups.users.list answer `plan_upgrade_required`; may change mid-test. */
   plan: 'free' | 'paid';
+  /**
+   * A response_url for a request `user` makes in `channel` (put it in the slash command or click): a POST of JSON
+   * to it lands in `responses` and in `calls` as `response_url`, five times within thirty minutes.
+   */
+  responseUrl(channel: string, user: string): string;
+  /** From now on the bot is not in `channel` (never invited, or removed): posting there answers `not_in_channel`. */
+  removeBotFrom(channel: string): void;
   /** Every version of one message, first posted first. */
   revisions(channel: string, ts: string): Revision[];
   /** The next `times` (default 1) calls of `method` fail this way, before the token is even looked at. */
@@ -70,12 +78,13 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const { calls, messages, ephemerals, views, files, users, usergroups, tokens } = state;
+  const { calls, messages, ephemerals, responses, views, files, users, usergroups, tokens } = state;
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     messages,
     ephemerals,
+    responses,
     views,
     files,
     users,
@@ -87,6 +96,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     set plan(plan) {
       state.plan = plan;
     },
+    responseUrl: (channel, user) => {
+      const id = state.nextId('R');
+      state.responseUrls.set(id, { channel, user, createdAt: Date.now(), uses: 0 });
+      return `http://127.0.0.1:${port}/respond/${id}`;
+    },
+    removeBotFrom: (channel) => void state.outsideChannels.add(channel),
     revisions: (channel, ts) => messages.find((m) => m.channel === channel && m.ts === ts)?.revisions ?? [],
     failNext: (method, failure) => {
       const queue = state.failures.get(method) ?? [];
@@ -118,6 +133,7 @@ async function handle(
   const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
   const path = new URL(request.url ?? '/', origin).pathname;
   const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(path)?.[1];
+  const respond = /^\/respond\/([A-Z0-9]+)$/.exec(path)?.[1];
   const download = /^\/files-pri\/[A-Z0-9]+-([A-Z0-9]+)\/download\//.exec(path)?.[1];
   let read: ReadRequest;
   try {
@@ -128,6 +144,12 @@ async function handle(
   if (upload !== undefined) {
     const { status, text } = receiveUpload(state, upload, read);
     record(state, 'upload', { file_id: upload }, status, { ok: status === 200 }, read.token);
+    response.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+    return;
+  }
+  if (respond !== undefined) {
+    const { status, text } = receiveResponse(state, respond, read);
+    record(state, 'response_url', { response_url: respond, ...read.args }, status, { ok: status === 200 });
     response.writeHead(status, { 'content-type': 'text/plain' }).end(text);
     return;
   }

@@ -29,8 +29,14 @@ export function sendSigned(
 
 const TEAM = 'T0DTEN';
 
-/** The form Slack posts for `/dten <text>`. */
-export function slashCommandBody(text: string, user: string, channel: string, triggerId: string): string {
+/** The form Slack posts for `/dten <text>`; `responseUrl` from the fake (`api.responseUrl`) when a test needs it. */
+export function slashCommandBody(
+  text: string,
+  user: string,
+  channel: string,
+  triggerId: string,
+  responseUrl = 'https://hooks.slack.com/commands/T0DTEN/1/x',
+): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: TEAM,
@@ -42,14 +48,14 @@ export function slashCommandBody(text: string, user: string, channel: string, tr
     command: '/dten',
     text,
     api_app_id: 'A0DTEN',
-    response_url: 'https://hooks.slack.com/commands/T0DTEN/1/x',
+    response_url: responseUrl,
     trigger_id: triggerId,
   }).toString();
 }
 
 /** The form Slack posts when a button on a message is clicked: one field, `payload`, holding JSON. */
 export function buttonClickBody(
-  click: { user: string; channel: string; ts: string; actionId: string; value: string },
+  click: { user: string; channel: string; ts: string; actionId: string; value: string; responseUrl?: string },
   triggerId: string,
 ): string {
   const payload = {
@@ -62,7 +68,7 @@ export function buttonClickBody(
     team: { id: TEAM, domain: 'dten-test' },
     channel: { id: click.channel, name: 'ops' },
     message: { type: 'message', ts: click.ts, text: 'approval card', blocks: [] },
-    response_url: 'https://hooks.slack.com/actions/T0DTEN/1/x',
+    response_url: click.responseUrl ?? 'https://hooks.slack.com/actions/T0DTEN/1/x',
     actions: [
       {
         type: 'button',

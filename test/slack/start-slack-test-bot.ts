@@ -33,6 +33,10 @@ export interface SlackTestBotOptions {
   fleet?: number;
   /** More environment for the bot, e.g. DTEN_STATUS_CHANNEL. */
   env?: Record<string, string>;
+  /** What the bot logs; default `info`. `debug` also records WebClient's request bodies. */
+  logLevel?: 'info' | 'debug';
+  /** A Redis prefix several test bots share, as replicas of one installation do (each removes its keys on close). */
+  prefix?: string;
 }
 
 /**
@@ -49,7 +53,7 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     },
     users: { 'U-ALICE': { name: 'alice' }, 'U-BOB': { name: 'bob' }, 'U-MALLORY': { name: 'mallory' } },
   });
-  const prefix = freshPrefix();
+  const prefix = options.prefix ?? freshPrefix();
   const packageDir = await mkdtemp(join(tmpdir(), 'dten-slack-packages-'));
   let fleet: LocalFleet | undefined;
   const cleanUp = async (): Promise<void> => {
@@ -76,10 +80,10 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
       PORT: '0',
       DTEN_APPROVERS: 'U-BOB',
       DTEN_PACKAGE_DIR: packageDir,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: options.logLevel ?? 'info',
       ...options.env,
     };
-    const log = pino({ level: 'info' }, sink);
+    const log = pino({ level: options.logLevel ?? 'info' }, sink);
     const config = loadConfig(controlEnv(prefix, env));
     if (options.fleet === undefined) {
       slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000 });

@@ -17,6 +17,8 @@ export interface UserErrorParams {
   'hosts-unknown': { ids: string[] };
   'hosts-none': { selector: string };
   'environment-locked': { env: string; by: string; reason: string; at: string };
+  /** The chat transport may not post in the conversation the command came from (Slack: bot not invited). */
+  'not-in-channel': { channel: string };
 }
 
 export type UserErrorCode = keyof UserErrorParams;

@@ -8,6 +8,7 @@ export function checkChannel(
   posting: boolean,
 ): SlackAnswer | undefined {
   if (!channel) return slackError('channel_not_found');
+  if (posting && state.outsideChannels.has(channel)) return slackError('not_in_channel');
   if (!state.channels) return undefined;
   const known = state.channels[channel];
   if (!known) return slackError('channel_not_found');

@@ -47,6 +47,22 @@ export interface FakeEphemeral extends Revision {
   token: string;
 }
 
+/** A message sent to a response_url: only `user` sees it when ephemeral. */
+export interface FakeResponse extends Revision {
+  channel: string;
+  user: string;
+  responseType: 'ephemeral' | 'in_channel';
+  replaceOriginal?: boolean;
+}
+
+/** A response_url the fake handed out, for the request `user` made in `channel`. */
+export interface FakeResponseUrl {
+  channel: string;
+  user: string;
+  createdAt: number;
+  uses: number;
+}
+
 export interface PublishedView {
   userId: string;
   token: string;
@@ -71,7 +87,7 @@ export interface UploadedFile {
 }
 
 export interface RecordedCall {
-  /** The Web API method, or `upload` for a POST to an upload URL. */
+  /** The Web API method; `upload` for a POST to an upload URL, `response_url` for one to a response_url. */
   method: string;
   token?: string;
   args: Record<string, unknown>;
@@ -104,10 +120,14 @@ export interface FakeSlackState {
   users: Record<string, FakeUser>;
   usergroups: Record<string, string[]>;
   channels: Record<string, FakeChannel> | undefined;
+  /** Channels the bot was removed from (or never invited to): posting there answers `not_in_channel`. */
+  outsideChannels: Set<string>;
   plan: 'free' | 'paid';
   calls: RecordedCall[];
   messages: FakeMessage[];
   ephemerals: FakeEphemeral[];
+  responses: FakeResponse[];
+  responseUrls: Map<string, FakeResponseUrl>;
   views: PublishedView[];
   files: UploadedFile[];
   failures: Map<string, FakeFailure[]>;
