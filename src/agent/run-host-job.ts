@@ -19,7 +19,7 @@ export async function runHostJob(ctx: HostStepContext, job: HostJobPayload): Pro
         runMigrations: job.data.runMigrations,
       });
     case 'host-cleanup':
-      return cleanupOnHost(ctx, { rolloutId: data.rolloutId, package: data.package });
+      return cleanupOnHost(ctx, { rolloutId: data.rolloutId, package: data.package, attempt: data.attempt });
     case 'host-rollback':
       return rollbackOnHost(ctx, { rolloutId: data.rolloutId, package: data.package });
   }

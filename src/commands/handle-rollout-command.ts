@@ -1,4 +1,5 @@
 import { commandRollout, type RolloutCommand } from '../control/command-rollout.js';
+import type { Rollout } from '../core/rollout/rollout.js';
 import { formatDuration } from '../core/time/format-duration.js';
 import { noteMessage } from '../messages/chat/commands/note-message.js';
 import { codeSpan } from '../messages/chat/code-span.js';
@@ -15,19 +16,28 @@ const DONE: Record<RolloutVerb, string> = {
   rollback: '↩️ started rolling back',
 };
 
-/** pause, resume, abort, rollback and `window … extend`: done, audited with the person, and said in the channel. */
+/**
+ * pause, resume, abort, rollback, `window … extend` and `cleanup … retry`: done, audited with the person, and said
+ * in the channel.
+ */
 export async function handleRolloutCommand(
   ctx: ChatContext,
   request: CommandRequest,
-  command: Extract<ParsedCommand, { kind: RolloutVerb | 'extend' }>,
+  command: Extract<ParsedCommand, { kind: RolloutVerb | 'extend' | 'cleanup' }>,
 ): Promise<void> {
   const asked: RolloutCommand =
-    command.kind === 'extend' ? { kind: 'extend', minutes: command.minutes } : { kind: command.kind };
+    command.kind === 'extend'
+      ? { kind: 'extend', minutes: command.minutes }
+      : command.kind === 'cleanup'
+        ? { kind: 'retry-cleanup' }
+        : { kind: command.kind };
   const rollout = await commandRollout(ctx.control, command.rolloutId, asked, { kind: 'user', id: request.user });
   const what =
     command.kind === 'extend'
       ? `⏱️ extended the window of rollout ${codeSpan(rollout.id)} by ${formatDuration(command.minutes * 60_000)}`
-      : `${DONE[command.kind]} rollout ${codeSpan(rollout.id)}`;
+      : command.kind === 'cleanup'
+        ? `🧹 started the failed cleanup of rollout ${codeSpan(rollout.id)} again on ${retriedHosts(rollout)} host(s)`
+        : `${DONE[command.kind]} rollout ${codeSpan(rollout.id)}`;
   const line = `${mentionUser(request.user)} ${what} (now ${rollout.state.replaceAll('-', ' ')}).`;
   const record = await ctx.records.get(rollout.id);
   await ctx.surface.post(record?.channel ?? request.channel, noteMessage(line, ctx.now()), {
@@ -35,4 +45,8 @@ export async function handleRolloutCommand(
   });
   ctx.log.info({ rolloutId: rollout.id, command: command.kind }, 'rollout commanded');
   await syncRolloutMessages(ctx, rollout.id);
+}
+
+function retriedHosts(rollout: Rollout): number {
+  return Object.values(rollout.cleanup ?? {}).filter((cleanup) => cleanup.state === 'running').length;
 }

@@ -27,8 +27,10 @@ export async function runCommand(ctx: ChatContext, request: CommandRequest): Pro
         return await handlePreflight(scoped, request, command);
       case 'plan':
         return await handlePlan(scoped, request, command);
-      case 'status':
       case 'cleanup':
+        if (command.retry) return await handleRolloutCommand(scoped, request, command);
+        return await handleStatus(scoped, request, command);
+      case 'status':
         return await handleStatus(scoped, request, command);
       case 'pause':
       case 'resume':

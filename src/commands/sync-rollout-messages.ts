@@ -6,18 +6,9 @@ import { decidedCardMessage } from '../messages/chat/approval/decided-card-messa
 import { expiredCardMessage } from '../messages/chat/approval/expired-card-message.js';
 import { progressMessage } from '../messages/chat/progress/progress-message.js';
 import { statusUpdateMessage } from '../messages/chat/status/status-update-message.js';
-import type { StatusKind } from '../messages/chat/status/status-placeholders.js';
+import { announcedEntries } from './announced-entries.js';
 import type { ChatContext } from './chat-context.js';
 import type { ChatRecord } from './chat-record-store.js';
-
-/** Audit events that customers hear about, and the status template each one uses. */
-const ANNOUNCED: Partial<Record<Rollout['audit'][number]['event'], StatusKind>> = {
-  schedule: 'scheduled',
-  'window-opened': 'started',
-  'extend-window': 'extended',
-  'cleanup-finished': 'completed',
-  'rollback-finished': 'rolled-back',
-};
 
 /**
  * Brings a rollout's chat up to date with its record: the progress message (posted once, then edited in place),
@@ -70,9 +61,7 @@ async function syncApprovalCard(ctx: ChatContext, record: ChatRecord, rollout: R
 async function announce(ctx: ChatContext, rollout: Rollout, now: Date): Promise<void> {
   const { channel, templates, product } = ctx.status;
   if (channel === undefined) return;
-  for (const [index, entry] of rollout.audit.entries()) {
-    const kind = ANNOUNCED[entry.event];
-    if (kind === undefined || (entry.from === entry.to && entry.event !== 'extend-window')) continue;
+  for (const { index, kind } of announcedEntries(rollout)) {
     if (!(await ctx.records.claim(rollout.id, `status-${index}`))) continue;
     await ctx.surface.post(channel, statusUpdateMessage(templates, rollout, kind, { product, now }));
   }

@@ -20,7 +20,7 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
   }
   const running = Object.entries(rollout.cleanup)
     .filter(([, cleanup]) => cleanup.state === 'running')
-    .map(([host, cleanup]) => ({ host, since: cleanup.since }));
+    .map(([host, cleanup]) => ({ host, since: cleanup.since, attempt: cleanup.attempt }));
   const { ended, pending } = await watchHostSteps(ctx, rollout, running, 'cleanup');
   const settled =
     ended.length === 0 ? rollout : await ctx.store.update(rollout.id, (r) => recordCleanups(r, ended, now));
@@ -37,21 +37,25 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
 function recordCleanups(rollout: Rollout, ended: HostStepEnd[], now: Date): Rollout {
   const cleanup = { ...rollout.cleanup };
   for (const end of ended) {
-    if (cleanup[end.host]?.state !== 'running') continue;
+    const asked = cleanup[end.host];
+    if (asked?.state !== 'running') continue;
     const since = now.toISOString();
+    // The attempt stays with the host, so running it again asks for the next one.
+    const attempt = asked.attempt === undefined ? {} : { attempt: asked.attempt };
     if (end.ended !== 'completed') {
-      cleanup[end.host] = { state: 'failed', since, detail: end.reason };
+      cleanup[end.host] = { state: 'failed', since, detail: end.reason, ...attempt };
       continue;
     }
     const items = HOST_JOB_RESULTS.cleanup.safeParse(end.result).data ?? [];
     const open = items.filter((item) => item.outcome !== 'done');
     cleanup[end.host] =
       open.length === 0
-        ? { state: 'done', since, detail: `${items.length} item(s) done` }
+        ? { state: 'done', since, detail: `${items.length} item(s) done`, ...attempt }
         : {
             state: 'failed',
             since,
             detail: open.map((item) => `${item.kind} ${item.name}: ${item.outcome}, ${item.detail}`).join('; '),
+            ...attempt,
           };
   }
   return { ...rollout, cleanup };

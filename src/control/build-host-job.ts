@@ -5,20 +5,22 @@ import type { HostStep } from '../jobs/job-names.js';
 
 /**
  * The signed-to-be job that asks `hostId` to do `step` for this rollout; the same inputs give the same job.
- * `planDigest` is `digestPlan(rollout.plan)`, computed once by the caller for every host it asks.
+ * `planDigest` is `digestPlan(rollout.plan)`, computed once by the caller for every host it asks; `attempt` (default
+ * 1) counts the times a person had the step run again, and is part of the job id.
  */
 export function buildHostJob(
   rollout: Rollout,
   planDigest: string,
   hostId: string,
   step: HostStep,
-  reason?: string,
+  options: { reason?: string | undefined; attempt?: number | undefined } = {},
 ): HostJobPayload {
+  const { reason } = options;
   const { plan } = rollout;
   const base = {
     rolloutId: rollout.id,
     hostId,
-    attempt: 1,
+    attempt: options.attempt ?? 1,
     planDigest,
     package: { ...plan.packageSource, version: plan.packageVersion, sha256: plan.packageDigest },
   };

@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { Actor } from '../core/rollout/audit-entry.js';
-import type { Rollout } from '../core/rollout/rollout.js';
+import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
@@ -13,7 +13,8 @@ export type RolloutCommand =
   | { kind: 'resume' }
   | { kind: 'abort' }
   | { kind: 'rollback' }
-  | { kind: 'extend'; minutes: number };
+  | { kind: 'extend'; minutes: number }
+  | { kind: 'retry-cleanup' };
 
 const ACTION: Record<RolloutCommand['kind'], string> = {
   pause: 'be paused',
@@ -21,10 +22,11 @@ const ACTION: Record<RolloutCommand['kind'], string> = {
   abort: 'be aborted',
   rollback: 'be rolled back',
   extend: 'have its window extended',
+  'retry-cleanup': 'run its failed cleanup again',
 };
 
 /**
- * pause, resume, abort, rollback and extend, from chat or the CLI; every change is audited with the person who
+ * pause, resume, abort, rollback, extend and retry-cleanup, from chat or the CLI; every change is audited with the person who
  * asked. A command the rollout's state does not take is a UserError saying so. A driver starts when work follows.
  */
 export async function commandRollout(
@@ -55,6 +57,8 @@ export async function commandRollout(
         resumed = extended.state === 'paused' && r.audit.at(-1)?.actor.kind === 'system';
         return resumed ? transition(extended, 'resume', actor, now, 'resumed with the longer window') : extended;
       }
+      case 'retry-cleanup':
+        return retryCleanup(r, actor, now);
     }
   };
   let updated: Rollout;
@@ -66,4 +70,17 @@ export async function commandRollout(
   }
   if (command.kind !== 'pause' && (command.kind !== 'extend' || resumed)) await ctx.startDriver(rolloutId);
   return updated;
+}
+
+/** A done rollout's failed host cleanups run again, each as a new job (one more attempt); the rest stay as they are. */
+function retryCleanup(rollout: Rollout, actor: Actor, now: Date): Rollout {
+  const failed = Object.entries(rollout.cleanup ?? {}).filter(([, cleanup]) => cleanup.state === 'failed');
+  if (rollout.state === 'done' && failed.length === 0) throw new UserError('nothing-to-retry', { id: rollout.id });
+  const moved = transition(rollout, 'retry-cleanup', actor, now, `cleanup runs again on ${failed.length} host(s)`);
+  const since = now.toISOString();
+  const again = failed.map(([host, cleanup]): [string, HostCleanup] => [
+    host,
+    { state: 'running', since, attempt: (cleanup.attempt ?? 1) + 1 },
+  ]);
+  return { ...moved, cleanup: { ...rollout.cleanup, ...Object.fromEntries(again) } };
 }

@@ -5,26 +5,37 @@ import type { HostStep } from '../jobs/job-names.js';
 import { buildHostJob } from './build-host-job.js';
 import type { ControlContext } from './control-context.js';
 
+/** Host jobs per flow. */
+const BATCH_MAX = 100;
+
+/** A host to ask, with the attempt of its step (default 1). */
+export type HostToAsk = string | { host: string; attempt?: number | undefined };
+
 /**
- * Asks each of `hostIds` to do `step` for this rollout, digesting its plan once for all of them, as one batch that
- * wakes the rollout's step job when all have finished. The batch is named by the step and its hosts, so asking the
- * same hosts again (a job that vanished) cannot wake the driver twice.
+ * Asks each of `hosts` to do `step` for this rollout, digesting its plan once for all of them, in batches that wake
+ * the rollout's step job when all their jobs have finished. A batch is named by its step, attempts and hosts, so
+ * asking the same hosts again (a job that vanished) cannot wake the driver twice.
  */
 export async function enqueueHostJobs(
   ctx: Pick<ControlContext, 'hostJobs'>,
   rollout: Rollout,
-  hostIds: readonly string[],
+  hosts: readonly HostToAsk[],
   step: HostStep,
   reason?: string,
 ): Promise<void> {
-  if (hostIds.length === 0) return;
+  if (hosts.length === 0) return;
   const planDigest = digestPlan(rollout.plan);
-  const hosts = createHash('sha256')
-    .update([...hostIds].sort().join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-  await ctx.hostJobs.enqueue(
-    hostIds.map((host) => buildHostJob(rollout, planDigest, host, step, reason)),
-    { rolloutId: rollout.id, batch: `${step}-${hosts}` },
+  const asked = hosts.map((entry) =>
+    typeof entry === 'string' ? { host: entry, attempt: 1 } : { attempt: 1, ...entry },
   );
+  // One flow is one MULTI: a thousand children in one would hold Redis (and every agent) until all are added.
+  for (let start = 0; start < asked.length; start += BATCH_MAX) {
+    const chunk = asked.slice(start, start + BATCH_MAX);
+    const names = chunk.map(({ host, attempt }) => `${host}#${attempt}`).sort();
+    const batch = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 12);
+    await ctx.hostJobs.enqueue(
+      chunk.map(({ host, attempt }) => buildHostJob(rollout, planDigest, host, step, { reason, attempt })),
+      { rolloutId: rollout.id, batch: `${step}-${batch}` },
+    );
+  }
 }

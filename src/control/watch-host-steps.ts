@@ -26,19 +26,19 @@ export interface WatchedHosts {
 export async function watchHostSteps(
   ctx: ControlContext,
   rollout: Rollout,
-  hosts: ReadonlyArray<{ host: string; since: string | undefined }>,
+  hosts: ReadonlyArray<{ host: string; since: string | undefined; attempt?: number | undefined }>,
   step: HostStep,
   reason?: string,
 ): Promise<WatchedHosts> {
   const now = ctx.now().getTime();
   const statuses = await ctx.hostJobs.statuses(
     { rolloutId: rollout.id, step },
-    hosts.map(({ host }) => ({
+    hosts.map(({ host, attempt }) => ({
       hostId: host,
-      jobId: hostJobId({ rolloutId: rollout.id, hostId: host, attempt: 1 }, step),
+      jobId: hostJobId({ rolloutId: rollout.id, hostId: host, attempt: attempt ?? 1 }, step),
     })),
   );
-  const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing').map(({ host }) => host);
+  const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing');
   await enqueueHostJobs(ctx, rollout, missing, step, reason);
   const waited = hosts.map(({ since }) => (since === undefined ? 0 : now - Date.parse(since)));
   const silent = hosts

@@ -16,6 +16,8 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `${p.variable} is not valid: ${p.problem}. Fix it in the environment or .env (see .env.example).`,
   'plan-invalid': (p) => `That plan cannot be made: ${p.problem}. Fix it and plan again.`,
   'rollout-not-found': (p) => `There is no rollout ${p.id}. \`/dten status\` lists the rollouts.`,
+  'nothing-to-retry': (p) =>
+    `Rollout ${p.id} has no failed cleanup to run again. \`/dten cleanup ${p.id}\` shows what cleanup did on each host.`,
   'rollout-refused': (p) =>
     `Rollout ${p.id} is ${p.state}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,

@@ -42,7 +42,7 @@ async function seedPrevious(ctx: HostStepContext) {
     window: WINDOW,
     runMigrations: true,
   });
-  await cleanupOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous) });
+  await cleanupOnHost(ctx, { rolloutId: 'seed', package: ref(fixtures.previous), attempt: 1 });
   return seeded;
 }
 
@@ -119,7 +119,7 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     await installOnHost(ctx, { rolloutId: 'r2', ...installReady });
     expect(await readdir(join(layout.configDir, 'flags'))).toContain('hybrid-rollout-guard');
 
-    const results = await cleanupOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready) });
+    const results = await cleanupOnHost(ctx, { rolloutId: 'r2', package: ref(fixtures.ready), attempt: 1 });
     expect(results.filter((item) => item.outcome !== 'done')).toEqual([]);
     expect(results.map((item) => `${item.kind}:${item.name}`)).toEqual(
       expect.arrayContaining([

@@ -58,6 +58,9 @@ describe('reading /dten commands', () => {
     expect(parseCommand('status', NOW)).toEqual({ kind: 'status' });
     expect(parseCommand('STATUS r261128-3fa2', NOW)).toEqual({ kind: 'status', rolloutId: 'r261128-3fa2' });
     expect(parseCommand('pause r1', NOW)).toEqual({ kind: 'pause', rolloutId: 'r1' });
+    expect(parseCommand('cleanup r1', NOW)).toEqual({ kind: 'cleanup', rolloutId: 'r1' });
+    expect(parseCommand('cleanup r1 RETRY', NOW)).toEqual({ kind: 'cleanup', rolloutId: 'r1', retry: true });
+    expect(refusal('cleanup r1 again')).toContain('Try `/dten cleanup <rollout> [retry]`');
     expect(parseCommand('window r1 extend 30m', NOW)).toEqual({ kind: 'extend', rolloutId: 'r1', minutes: 30 });
     expect(parseCommand('preflight pkg.zip on web-1', NOW)).toEqual({
       kind: 'preflight',

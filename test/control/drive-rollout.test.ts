@@ -10,6 +10,7 @@ import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { startSimulatedFleet, type SimulatedFleet } from '../helpers/simulated-fleet.js';
 import { JOB_KEY, POLICY, startTestPlane, type TestPlane } from './control-test-plane.js';
 
+const BOB = { kind: 'user', id: 'U-BOB' } as const;
 const HOSTS = ['web-01', 'web-02', 'web-03', 'web-04', 'web-05'];
 const open: Array<{ close(): Promise<void> }> = [];
 
@@ -125,6 +126,35 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', reason: 'install failed on web-02: simulated' });
     expect(ended.audit.map((entry) => entry.event)).toContain('wave-failed');
     expect(Object.keys(ended.cleanup ?? {}).sort()).toEqual(['web-01', 'web-03', 'web-04', 'web-05']);
+  });
+
+  it('runs a failed cleanup again when a person asks, as a new job on that host only', async () => {
+    let cleanupBroken = true;
+    const { t, hosts } = await setUp(
+      {},
+      { behave: (host, step) => (host === 'web-04' && step === 'cleanup' && cleanupBroken ? 'fail' : 'ok') },
+    );
+    const rollout = await planAndApprove(t);
+    const done = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(done.cleanup?.['web-04']).toMatchObject({ state: 'failed', detail: 'cleanup failed on web-04: simulated' });
+    await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'pause' }, BOB)).rejects.toThrow('user error');
+
+    cleanupBroken = false;
+    const retried = await commandRollout(t.plane.ctx, rollout.id, { kind: 'retry-cleanup' }, BOB);
+    expect(retried.state).toBe('cleaning');
+    expect(retried.cleanup?.['web-04']).toMatchObject({ state: 'running', attempt: 2 });
+    const again = await t.waitFor(rollout.id, ['done']);
+    expect(again.cleanup?.['web-04']).toMatchObject({ state: 'done', attempt: 2 });
+    expect(again.cleanup?.['web-01']).toEqual(done.cleanup?.['web-01']);
+    // Three tries of attempt 1 (BullMQ retries a failed job), then attempt 2.
+    expect(hosts.ran.get('web-04')).toEqual(['preflight', 'install', 'cleanup', 'cleanup', 'cleanup', 'cleanup']);
+    expect(hosts.ran.get('web-01')).toEqual(['preflight', 'install', 'cleanup']);
+    expect(again.audit.slice(-2).map((entry) => [entry.event, entry.to, entry.actor.id])).toEqual([
+      ['retry-cleanup', 'cleaning', 'U-BOB'],
+      ['cleanup-finished', 'done', 'control-plane'],
+    ]);
+    const nothingLeft = commandRollout(t.plane.ctx, rollout.id, { kind: 'retry-cleanup' }, BOB);
+    await expect(nothingLeft).rejects.toMatchObject({ code: 'nothing-to-retry' });
   });
 
   it('marks a host whose agent went silent unreachable, counts it as a failure, and says the rollback could not reach it', async () => {

@@ -16,6 +16,12 @@ export interface CleanupItemResult {
   detail: string;
 }
 
+/** What the journal keeps per item: the attempt that produced it, so a later attempt retries what failed. */
+interface RecordedCleanupItem extends CleanupItemResult {
+  /** Absent in entries written before attempts were recorded: those came from attempt 1. */
+  attempt?: number;
+}
+
 const KINDS = [
   ['featureFlags', 'feature-flag'],
   ['webhooks', 'webhook'],
@@ -25,11 +31,12 @@ const KINDS = [
 /**
  * After a successful rollout: restore the schedules install paused, remove feature flags, temporary webhooks and
  * ephemeral credentials through the hooks the manifest names, and delete staging files: unfinished release folders,
- * this package's download and downloads a killed agent left unfinished. Reports every item.
+ * this package's download and downloads a killed agent left unfinished. Reports every item. A hook that failed
+ * runs again on a later `attempt`; a redelivery of the same attempt returns what it recorded.
  */
 export async function cleanupOnHost(
   ctx: HostStepContext,
-  request: { rolloutId: string; package: PackageRef },
+  request: { rolloutId: string; package: PackageRef; attempt: number },
 ): Promise<CleanupItemResult[]> {
   const { layout } = ctx;
   const journal = await openJournal(layout, request.rolloutId);
@@ -45,24 +52,17 @@ export async function cleanupOnHost(
   }
   for (const [field, kind] of KINDS) {
     for (const item of manifest.cleanup[field]) {
-      const result = await runJournaled(
+      const recorded = await runJournaled(
         journal,
         `cleanup-${kind}-${item.name}`,
-        async (): Promise<CleanupItemResult> => {
-          if (!item.hook)
-            return { kind, name: item.name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
-          const run = await runPackageScript({
-            layout,
-            version: request.package.version,
-            script: item.hook,
-            args: [item.name],
-            env: ctx.env,
-          });
-          const said = (run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '';
-          return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
-        },
+        async (): Promise<RecordedCleanupItem> => ({
+          ...(await removeItem(ctx, request.package.version, kind, item)),
+          attempt: request.attempt,
+        }),
+        { redo: (earlier) => earlier.outcome === 'failed' && (earlier.attempt ?? 1) < request.attempt },
       );
-      results.push(result);
+      // The control plane parses the items strictly: the attempt stays in the journal.
+      results.push({ kind: recorded.kind, name: recorded.name, outcome: recorded.outcome, detail: recorded.detail });
     }
   }
   const staging = await runJournaled(journal, 'cleanup-staging', async () => {
@@ -78,6 +78,25 @@ export async function cleanupOnHost(
   });
   for (const name of staging) results.push({ kind: 'staging', name, outcome: 'done', detail: 'removed' });
   return results;
+}
+
+async function removeItem(
+  ctx: HostStepContext,
+  version: string,
+  kind: CleanupItemResult['kind'],
+  item: { name: string; hook?: string | undefined },
+): Promise<CleanupItemResult> {
+  if (!item.hook)
+    return { kind, name: item.name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
+  const run = await runPackageScript({
+    layout: ctx.layout,
+    version,
+    script: item.hook,
+    args: [item.name],
+    env: ctx.env,
+  });
+  const said = (run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '';
+  return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
 }
 
 async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {

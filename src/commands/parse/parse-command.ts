@@ -58,8 +58,12 @@ export function parseCommand(text: string, now: Date): ParsedCommand {
       case 'resume':
       case 'abort':
       case 'rollback':
-      case 'cleanup':
         return { kind: name, rolloutId: rolloutArg() };
+      case 'cleanup': {
+        const rolloutId = rolloutArg();
+        const retry = words[0]?.toLowerCase() === 'retry' ? words.shift() : undefined;
+        return retry ? { kind: 'cleanup', rolloutId, retry: true } : { kind: 'cleanup', rolloutId };
+      }
       case 'window': {
         const rolloutId = rolloutArg();
         if (words.shift()?.toLowerCase() !== 'extend') fail('`window` takes `extend <duration>` after the rollout id');

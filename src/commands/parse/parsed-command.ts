@@ -19,7 +19,7 @@ export type ParsedCommand =
   | { kind: 'status'; rolloutId?: string }
   | { kind: RolloutVerb; rolloutId: string }
   | { kind: 'extend'; rolloutId: string; minutes: number }
-  | { kind: 'cleanup'; rolloutId: string }
+  | { kind: 'cleanup'; rolloutId: string; retry?: true }
   | { kind: 'hosts'; selector?: HostSelector }
   | { kind: 'lock'; env: string; reason: string }
   | { kind: 'unlock'; env: string };

@@ -11,6 +11,7 @@ export interface UserErrorParams {
   'plan-invalid': { problem: string };
   'rollout-not-found': { id: string };
   'rollout-refused': { id: string; state: string; action: string };
+  'nothing-to-retry': { id: string };
   'command-invalid': { problem: string; usage: string };
   'package-unavailable': { reference: string; reason: string };
   'package-blocked': { name: string; blockers: number };

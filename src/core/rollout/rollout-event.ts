@@ -21,6 +21,8 @@ export const ROLLOUT_EVENTS = [
   'rollback-failed',
   'verify-ok',
   'cleanup-finished',
+  /** A person runs the cleanup that failed on some hosts again, after the rollout was done. */
+  'retry-cleanup',
   'window-ended',
   'extend-window',
   'expire',

@@ -25,6 +25,8 @@ export interface HostCleanup {
   state: 'pending' | 'running' | 'done' | 'failed';
   since?: string;
   detail?: string;
+  /** The cleanup job's attempt (part of its job id): 1, then one more each time a person runs it again. */
+  attempt?: number;
 }
 
 /** What the verified manifest says the install changes: copied into every install job the plan makes. */

@@ -12,7 +12,10 @@ const stopBeforeAnyHost = { abort: 'failed' } as const;
 const lapse = { expire: 'expired', 'window-ended': 'expired', ...stopBeforeAnyHost } as const;
 const undo = { rollback: 'rolling-back', abort: 'rolling-back' } as const;
 
-/** Every state and the events it takes; an event missing from a state is refused. Terminal states take none. */
+/**
+ * Every state and the events it takes; an event missing from a state is refused. Ended states take none, but for a
+ * done rollout whose cleanup failed somewhere: a person may run that cleanup again.
+ */
 export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEventName, TransitionTarget>>>> = {
   draft: { 'preflight-passed': 'preflighted', ...stopBeforeAnyHost },
   preflighted: { 'request-approval': 'awaiting-approval', ...stopBeforeAnyHost },
@@ -51,7 +54,7 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
     'window-ended': 'rolling-back',
     'extend-window': 'rolling-back',
   },
-  done: {},
+  done: { 'retry-cleanup': 'cleaning' },
   'rolled-back': {},
   failed: {},
   expired: {},

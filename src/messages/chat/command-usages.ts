@@ -15,7 +15,10 @@ export const COMMAND_USAGES = {
   abort: { usage: 'abort <rollout>', summary: 'stop; hosts already upgraded are rolled back' },
   rollback: { usage: 'rollback <rollout>', summary: 'roll back every host the rollout changed' },
   window: { usage: 'window <rollout> extend <duration>', summary: 'give the rollout more time' },
-  cleanup: { usage: 'cleanup <rollout>', summary: "what the rollout's cleanup did, host by host" },
+  cleanup: {
+    usage: 'cleanup <rollout> [retry]',
+    summary: "what the rollout's cleanup did, host by host; `retry` runs what failed again",
+  },
   hosts: { usage: 'hosts [selector]', summary: 'hosts whose agents reported, e.g. `hosts env=prod`' },
   lock: { usage: 'lock <env> [reason]', summary: 'freeze an environment: no plans for its hosts' },
   unlock: { usage: 'unlock <env>', summary: 'lift a freeze' },

@@ -25,7 +25,9 @@ export function cleanupReportMessage(rollout: Rollout): SlackMessage {
   const failed = entries.filter(([, cleanup]) => cleanup.state === 'failed').length;
   const next =
     failed > 0
-      ? `🛠️ ${failed} host(s) need a person: restore or remove the items named above by hand, then note it in the thread.`
+      ? rollout.state === 'done'
+        ? `🛠️ ${failed} host(s) need a person: fix what the items above say, then \`/dten cleanup ${rollout.id} retry\` runs them again (an item without a hook is removed by hand; note it in the thread).`
+        : `🛠️ ${failed} host(s) need a person: restore or remove the items named above by hand, then note it in the thread.`
       : 'Nothing is left for a person to do.';
   return {
     text: `${title}: ${failed > 0 ? `${failed} host(s) need a person` : 'done'}`,

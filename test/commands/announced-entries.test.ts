@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { announcedEntries } from '../../src/commands/announced-entries.js';
+import type { AuditEntry } from '../../src/core/rollout/audit-entry.js';
+import type { RolloutEventName } from '../../src/core/rollout/rollout-event.js';
+import type { RolloutState } from '../../src/core/rollout/rollout-state.js';
+import { alice, controlPlane, rolloutIn } from '../rollout-core/rollout-fixtures.js';
+
+const entry = (event: RolloutEventName, from: RolloutState, to: RolloutState): AuditEntry => ({
+  at: '2026-11-28T22:00:00.000Z',
+  event,
+  from,
+  to,
+  actor: event === 'retry-cleanup' || event === 'approve' ? alice : controlPlane,
+});
+
+describe('what the status channel announces', () => {
+  it('announces scheduled, started, extended and completed, and "completed" only once when cleanup is run again', () => {
+    const audit = [
+      entry('approve', 'awaiting-approval', 'approved'),
+      entry('schedule', 'approved', 'scheduled'),
+      entry('window-opened', 'scheduled', 'running'),
+      entry('extend-window', 'running', 'running'),
+      entry('verify-ok', 'verifying', 'cleaning'),
+      entry('cleanup-finished', 'cleaning', 'done'),
+      entry('retry-cleanup', 'done', 'cleaning'),
+      entry('cleanup-finished', 'cleaning', 'done'),
+    ];
+    expect(announcedEntries(rolloutIn('done', { audit }))).toEqual([
+      { index: 1, kind: 'scheduled' },
+      { index: 2, kind: 'started' },
+      { index: 3, kind: 'extended' },
+      { index: 5, kind: 'completed' },
+    ]);
+  });
+
+  it('does not announce a refused move, and announces a rollback', () => {
+    const audit = [
+      entry('schedule', 'scheduled', 'scheduled'),
+      entry('rollback-finished', 'rolling-back', 'rolled-back'),
+    ];
+    expect(announcedEntries(rolloutIn('rolled-back', { audit }))).toEqual([{ index: 1, kind: 'rolled-back' }]);
+  });
+});
