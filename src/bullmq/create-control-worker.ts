@@ -7,13 +7,15 @@ import { describeJobRefusal } from '../jobs/describe-job-refusal.js';
 import type { RolloutStepData } from '../jobs/rollout-step-schema.js';
 import { verifyJob } from '../jobs/verify-job.js';
 import { CONTROL_QUEUE } from './control-queue-name.js';
-import { wakeDriver } from './wake-driver.js';
+import { promote, takeWakeAsked, wakeDriver } from './wake-driver.js';
 
 export interface ControlWorkerOptions {
   /** A `worker` connection (maxRetriesPerRequest: null). */
   connection: Redis;
   /** The control queue (on a producer connection), where a wake job finds the step job it wakes. */
   queue: Queue;
+  /** That producer connection. */
+  redis: Redis;
   prefix: string;
   jobKey: string;
   ctx: ControlContext;
@@ -33,7 +35,10 @@ export function createControlWorker(options: ControlWorkerOptions): Worker {
   const processor = async (job: Job, token?: string): Promise<unknown> => {
     const verified = verifyJob({ name: job.name, data: job.data }, { key: options.jobKey });
     if (verified.ok && verified.job.name === 'rollout-wake')
-      return wakeDriver(options.queue, ctx.store, { job, token, rolloutId: verified.job.data.rolloutId });
+      return wakeDriver(
+        { queue: options.queue, store: ctx.store, redis: options.redis, prefix: options.prefix },
+        verified.job.data.rolloutId,
+      );
     if (!verified.ok || verified.job.name !== 'rollout-step') {
       const text = verified.ok
         ? `Job ${job.name} does not belong on the control queue.`
@@ -45,9 +50,12 @@ export function createControlWorker(options: ControlWorkerOptions): Worker {
     const rollout = await ctx.store.get(step.rolloutId);
     if (rollout && digestPlan(rollout.plan) !== step.planDigest)
       throw new UnrecoverableError(`The step job for ${step.rolloutId} names another plan; it was not run.`);
+    await takeWakeAsked(options.redis, options.prefix, step.rolloutId);
     const drive = await driveRollout(ctx, step.rolloutId, step.sequence);
     if (drive.next === 'wait') {
       await job.moveToDelayed(Date.now() + drive.ms, token);
+      // A batch that ended after this run read its hosts left word: look again now rather than at the next poll.
+      if (await takeWakeAsked(options.redis, options.prefix, step.rolloutId)) await promote(job);
       throw new DelayedError();
     }
     return { stopped: drive.next === 'stop' ? drive.why : 'done' };

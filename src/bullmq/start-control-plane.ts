@@ -87,6 +87,7 @@ export async function startControlPlane(
     worker = createControlWorker({
       connection: workerConnection,
       queue,
+      redis: producer,
       prefix,
       jobKey,
       ctx,
