@@ -9,6 +9,8 @@ import type { CommandRequest } from './command-request.js';
 import type { ParsedCommand, RolloutVerb } from './parse/parsed-command.js';
 import { syncRolloutMessages } from './sync-rollout-messages.js';
 
+type Commanded = Extract<ParsedCommand, { kind: RolloutVerb | 'extend' | 'cleanup' }>;
+
 const DONE: Record<RolloutVerb, string> = {
   pause: '⏸️ paused',
   resume: '▶️ resumed',
@@ -23,22 +25,13 @@ const DONE: Record<RolloutVerb, string> = {
 export async function handleRolloutCommand(
   ctx: ChatContext,
   request: CommandRequest,
-  command: Extract<ParsedCommand, { kind: RolloutVerb | 'extend' | 'cleanup' }>,
+  command: Commanded,
 ): Promise<void> {
-  const asked: RolloutCommand =
-    command.kind === 'extend'
-      ? { kind: 'extend', minutes: command.minutes }
-      : command.kind === 'cleanup'
-        ? { kind: 'retry-cleanup' }
-        : { kind: command.kind };
-  const rollout = await commandRollout(ctx.control, command.rolloutId, asked, { kind: 'user', id: request.user });
-  const what =
-    command.kind === 'extend'
-      ? `⏱️ extended the window of rollout ${codeSpan(rollout.id)} by ${formatDuration(command.minutes * 60_000)}`
-      : command.kind === 'cleanup'
-        ? `🧹 started the failed cleanup of rollout ${codeSpan(rollout.id)} again on ${retriedHosts(rollout)} host(s)`
-        : `${DONE[command.kind]} rollout ${codeSpan(rollout.id)}`;
-  const line = `${mentionUser(request.user)} ${what} (now ${rollout.state.replaceAll('-', ' ')}).`;
+  const rollout = await commandRollout(ctx.control, command.rolloutId, asked(command), {
+    kind: 'user',
+    id: request.user,
+  });
+  const line = `${mentionUser(request.user)} ${said(command, rollout)} (now ${rollout.state.replaceAll('-', ' ')}).`;
   const record = await ctx.records.get(rollout.id);
   await ctx.surface.post(record?.channel ?? request.channel, noteMessage(line, ctx.now()), {
     ...(record ? { threadTs: record.threadTs } : {}),
@@ -47,6 +40,28 @@ export async function handleRolloutCommand(
   await syncRolloutMessages(ctx, rollout.id);
 }
 
-function retriedHosts(rollout: Rollout): number {
-  return Object.values(rollout.cleanup ?? {}).filter((cleanup) => cleanup.state === 'running').length;
+function asked(command: Commanded): RolloutCommand {
+  switch (command.kind) {
+    case 'extend':
+      return { kind: 'extend', minutes: command.minutes };
+    case 'cleanup':
+      return { kind: 'retry-cleanup' };
+    default:
+      return { kind: command.kind };
+  }
+}
+
+/** What was done, for the note in the rollout's thread. */
+function said(command: Commanded, rollout: Rollout): string {
+  const id = codeSpan(rollout.id);
+  switch (command.kind) {
+    case 'extend':
+      return `⏱️ extended the window of rollout ${id} by ${formatDuration(command.minutes * 60_000)}`;
+    case 'cleanup': {
+      const again = Object.values(rollout.cleanup ?? {}).filter((cleanup) => cleanup.state === 'running').length;
+      return `🧹 started the failed cleanup of rollout ${id} again on ${again} host(s)`;
+    }
+    default:
+      return `${DONE[command.kind]} rollout ${id}`;
+  }
 }

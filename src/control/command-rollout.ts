@@ -26,8 +26,9 @@ const ACTION: Record<RolloutCommand['kind'], string> = {
 };
 
 /**
- * pause, resume, abort, rollback, extend and retry-cleanup, from chat or the CLI; every change is audited with the person who
- * asked. A command the rollout's state does not take is a UserError saying so. A driver starts when work follows.
+ * pause, resume, abort, rollback, extend and retry-cleanup, from chat or the CLI; every change is audited with the
+ * person who asked. A command the rollout's state does not take is a UserError saying so. A driver starts when work
+ * follows.
  */
 export async function commandRollout(
   ctx: ControlContext,

@@ -1,34 +1,30 @@
 import { FlowProducer, Queue, type QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL_QUEUE } from '../../src/bullmq/control-queue-name.js';
 import { createHostJobPort } from '../../src/bullmq/create-host-job-port.js';
 import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
-import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { enqueueHostBatch, type HostBatchTarget } from '../../src/bullmq/enqueue-host-batch.js';
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
-import { deleteKeysUnder, freshPrefix, REDIS_URL } from './redis-test.js';
+import { useFreshRedis } from './redis-test.js';
 import { startTestAgent } from './start-test-agent.js';
 
 const key = makeJobKey();
 const BATCH = { rolloutId: 'r-20240501', batch: 'install-0123456789ab' };
 const WAKE_ID = 'r-20240501-wake-install-0123456789ab';
-let prefix: string;
-let producer: Redis;
+const fresh = useFreshRedis({ nameConnection: true });
 let registry: HostQueueRegistry;
 let target: HostBatchTarget;
 let control: Queue;
 const closers: Array<() => Promise<unknown>> = [];
 
-beforeEach(async () => {
-  prefix = freshPrefix();
-  producer = await createRedisConnection(REDIS_URL, 'producer', { connectionName: prefix });
-  registry = createHostQueueRegistry({ connection: producer, prefix, keepJobsSeconds: 86_400 });
-  const flows = new FlowProducer({ connection: producer, prefix });
-  control = new Queue(CONTROL_QUEUE, { connection: producer, prefix });
-  target = { registry, flows, redis: producer, key, keepSeconds: 86_400 };
+beforeEach(() => {
+  const connection = fresh.redis;
+  registry = createHostQueueRegistry({ connection, prefix: fresh.prefix, keepJobsSeconds: 86_400 });
+  const flows = new FlowProducer({ connection, prefix: fresh.prefix });
+  control = new Queue(CONTROL_QUEUE, { connection, prefix: fresh.prefix });
+  target = { registry, flows, redis: connection, key, keepSeconds: 86_400 };
   closers.push(
     () => flows.close(),
     () => control.close(),
@@ -38,12 +34,10 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
   await registry.close();
-  await deleteKeysUnder(producer, prefix);
-  await producer.quit();
 });
 
 const startAgent = (hostId: string, refuse = false): Promise<QueueEvents> =>
-  startTestAgent({ hostId, prefix, key, closers, refuse });
+  startTestAgent({ hostId, prefix: fresh.prefix, key, closers, refuse });
 
 const wakeState = async (): Promise<string> => (await control.getJob(WAKE_ID))?.getState() ?? 'missing';
 
@@ -63,7 +57,7 @@ describe('enqueueing a batch of host jobs that wakes the control plane', () => {
     expect(await web?.getState()).toBe('waiting');
     expect(verifyJob(web!, { key, hostId: 'web-1' })).toEqual({ ok: true, job: jobs[0] });
     expect(web?.opts).toMatchObject({ attempts: 3, removeOnComplete: { age: 86_400 } });
-    expect(web?.parentKey).toBe(`${prefix}:${CONTROL_QUEUE}:${WAKE_ID}`);
+    expect(web?.parentKey).toBe(`${fresh.prefix}:${CONTROL_QUEUE}:${WAKE_ID}`);
     expect(await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1')).toBeDefined();
     const wake = await control.getJob(WAKE_ID);
     expect(await wake?.getState()).toBe('waiting-children');
@@ -104,7 +98,7 @@ describe("the control plane's view of host jobs", () => {
       registry,
       flows: target.flows,
       control,
-      redis: producer,
+      redis: fresh.redis,
       jobKey: key,
       keepJobsSeconds: 86_400,
     });

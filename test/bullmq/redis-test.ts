@@ -16,13 +16,18 @@ export { deleteKeysUnder };
 
 /**
  * A producer connection and a fresh prefix for each test of the calling file, its keys deleted afterwards. Read
- * `prefix` and `redis` inside tests (they change before each one).
+ * `prefix` and `redis` inside tests (they change before each one); hooks the file adds after it run before its cleanup.
  */
-export function useFreshRedis(): { readonly prefix: string; readonly redis: Redis } {
+export function useFreshRedis(options: { nameConnection?: boolean } = {}): {
+  readonly prefix: string;
+  readonly redis: Redis;
+} {
   const fresh = {} as { prefix: string; redis: Redis };
   beforeEach(async () => {
     fresh.prefix = freshPrefix();
-    fresh.redis = await createRedisConnection(REDIS_URL, 'producer');
+    // Named after the prefix, a test can find its own connection in CLIENT LIST.
+    const named = options.nameConnection ? { connectionName: fresh.prefix } : {};
+    fresh.redis = await createRedisConnection(REDIS_URL, 'producer', named);
   });
   afterEach(async () => {
     await deleteKeysUnder(fresh.redis, fresh.prefix);

@@ -1,28 +1,18 @@
-import type { Redis } from 'ioredis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RolloutConflict } from '../../src/control/rollout-conflict.js';
 import type { RolloutStore } from '../../src/control/rollout-store.js';
 import { createRedisRolloutStore } from '../../src/redis/create-redis-rollout-store.js';
-import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
+import { deleteKeysUnder, useFreshRedis } from '../bullmq/redis-test.js';
 import { rolloutIn } from '../rollout-core/rollout-fixtures.js';
 
-let prefix: string;
-let redis: Redis;
+const fresh = useFreshRedis();
 let replicaA: RolloutStore;
 let replicaB: RolloutStore;
 
-beforeEach(async () => {
-  prefix = freshPrefix();
-  redis = await createRedisConnection(REDIS_URL, 'producer');
+beforeEach(() => {
   // Two stores on one Redis, as two control-plane or bot replicas would be.
-  replicaA = createRedisRolloutStore({ redis, prefix });
-  replicaB = createRedisRolloutStore({ redis, prefix });
-});
-
-afterEach(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await redis.quit();
+  replicaA = createRedisRolloutStore(fresh);
+  replicaB = createRedisRolloutStore(fresh);
 });
 
 describe('the rollout store in Redis', () => {
@@ -56,7 +46,7 @@ describe('the rollout store in Redis', () => {
     const rollout = rolloutIn('done');
     await replicaA.create(rollout);
     expect(await replicaA.get(rollout.id)).toBeDefined();
-    await deleteKeysUnder(redis, prefix);
+    await deleteKeysUnder(fresh.redis, fresh.prefix);
     expect(await replicaA.get(rollout.id)).toBeUndefined();
   });
 });
