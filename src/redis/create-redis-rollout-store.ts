@@ -2,6 +2,13 @@ import type { Redis } from 'ioredis';
 import type { RolloutStore } from '../control/rollout-store.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
+import { assembleRollout, layoutWrites, partKeys, RECORD_FIELDS } from './rollout-layout.js';
+
+interface Stored {
+  version: string;
+  rollout: Rollout;
+  layout: boolean;
+}
 
 export interface RedisRolloutStoreOptions {
   /** A `producer` connection; the store never closes it. */
@@ -12,30 +19,50 @@ export interface RedisRolloutStoreOptions {
   subscriber?: () => Promise<Redis>;
 }
 
-// Compare-and-set on a version field, in one script: safe on a connection other callers share (WATCH is not).
+// Compare-and-set on a version field, then the layout's writes (rollout-layout.ts), in one script: safe on a connection
+// other callers share (WATCH is not). ARGV: expected version, next version, now, id, then operations of the form
+// <hset|hdel|rpush|del> <KEYS index> <count> <arguments>.
 const SAVE = `
 local current = redis.call('HGET', KEYS[1], 'version')
 if (current or '') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'version', ARGV[2], 'json', ARGV[3])
-if ARGV[1] == '' then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5]) end
-redis.call('PUBLISH', KEYS[3], ARGV[5])
+redis.call('HSET', KEYS[1], 'version', ARGV[2])
+if ARGV[1] == '' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
+local i = 5
+while i <= #ARGV do
+  local op, key, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
+  i = i + 3
+  if op == 'del' then
+    redis.call('DEL', key)
+  elseif op == 'hset' then
+    for j = i, i + 2 * n - 1, 2 do redis.call('HSET', key, ARGV[j], ARGV[j + 1]) end
+    i = i + 2 * n
+  else
+    for j = i, i + n - 1 do redis.call(op == 'hdel' and 'HDEL' or 'RPUSH', key, ARGV[j]) end
+    i = i + n
+  end
+end
+redis.call('PUBLISH', KEYS[3], ARGV[4])
 return 1
 `;
 
 const MAX_TRIES = 50;
 const KNOWN_MAX = 200;
 
-/** Rollouts as JSON in one hash each (`<prefix>:rollout:<id>`), indexed by creation time. */
+/**
+ * Rollouts in Redis under `<prefix>:rollout:<id>` (a record hash and its parts, laid out by rollout-layout.ts so a
+ * change writes only what changed), indexed by creation time.
+ */
 export function createRedisRolloutStore(options: RedisRolloutStoreOptions): RolloutStore {
   const { redis, prefix } = options;
   const keyOf = (id: string): string => `${prefix}:rollout:${id}`;
   const index = `${prefix}:rollouts`;
   const channel = `${prefix}:rollout-changed`;
   // The last version this process read or wrote of each rollout: a read whose version is unchanged costs one small
-  // HGET instead of moving and parsing the whole record (hundreds of KiB at a thousand hosts). Rollouts are never
-  // mutated in place (every change makes a new object), so handing out the same object again is safe.
-  const known = new Map<string, { version: string; rollout: Rollout }>();
-  const remember = (entry: { version: string; rollout: Rollout }): typeof entry => {
+  // HGET instead of moving and parsing the whole record (hundreds of KiB at a thousand hosts), and a change is
+  // written against it part by part. Rollouts are never mutated in place (every change makes a new object), so
+  // handing out the same object again is safe. `layout` is false for a record in the old single-JSON layout.
+  const known = new Map<string, Stored>();
+  const remember = (entry: Stored): Stored => {
     known.delete(entry.rollout.id);
     known.set(entry.rollout.id, entry);
     // Oldest first: keep the rollouts in use, not every rollout a long-lived process ever listed.
@@ -45,27 +72,59 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     }
     return entry;
   };
-  const read = async (id: string): Promise<{ version: string; rollout: Rollout } | undefined> => {
+  const read = async (id: string): Promise<Stored | undefined> => {
+    const key = keyOf(id);
     const cached = known.get(id);
-    if (cached && (await redis.hget(keyOf(id), 'version')) === cached.version) return cached;
-    const [version, json] = await redis.hmget(keyOf(id), 'version', 'json');
-    if (!version || !json) {
+    if (cached && (await redis.hget(key, 'version')) === cached.version) return cached;
+    const [hosts, preflight, cleanup, audit, samples] = partKeys(key);
+    // One MULTI: the record and its parts as of one version.
+    const replies = await redis
+      .multi()
+      .hmget(key, 'version', ...RECORD_FIELDS)
+      .hgetall(hosts!)
+      .hgetall(preflight!)
+      .hgetall(cleanup!)
+      .lrange(audit!, 0, -1)
+      .lrange(samples!, 0, -1)
+      .exec();
+    const failed = replies?.find(([error]) => error);
+    if (!replies || failed) throw failed?.[0] ?? new Error(`reading rollout ${id}: the transaction was discarded`);
+    const [head, hostFields, preflightFields, cleanupFields, auditItems, sampleItems] = replies.map(
+      ([, value]) => value,
+    );
+    const [version, ...record] = head as Array<string | null>;
+    const found =
+      version &&
+      assembleRollout({
+        record,
+        maps: {
+          hosts: hostFields as Record<string, string>,
+          preflight: preflightFields as Record<string, string>,
+          cleanup: cleanupFields as Record<string, string>,
+        },
+        lists: { audit: auditItems as string[], samples: sampleItems as string[] },
+      });
+    if (!version || !found) {
       known.delete(id);
       return undefined;
     }
-    return remember({ version, rollout: JSON.parse(json) as Rollout });
+    return remember({ version, ...found });
   };
-  const save = async (rollout: Rollout, expected: string): Promise<boolean> => {
+  /** Writes `rollout` over `stored` (what it was made from) if the record is still at that version. */
+  const save = async (rollout: Rollout, stored: Stored | undefined): Promise<boolean> => {
+    const expected = stored?.version ?? '';
     const next = String(Number(expected || '0') + 1);
-    const keys = [keyOf(rollout.id), index, channel];
-    const args = [expected, next, JSON.stringify(rollout), String(Date.now()), rollout.id];
+    const key = keyOf(rollout.id);
+    const keys = [key, index, channel, ...partKeys(key)];
+    const before = stored?.layout ? stored.rollout : undefined;
+    const args = [expected, next, String(Date.now()), rollout.id, ...layoutWrites(before, rollout)];
     const saved = (await redis.eval(SAVE, keys.length, ...keys, ...args)) === 1;
-    if (saved) remember({ version: next, rollout });
+    if (saved) remember({ version: next, rollout, layout: true });
     return saved;
   };
   return {
     async create(rollout) {
-      if (!(await save(rollout, ''))) throw new RolloutConflict(rollout.id, 'exists');
+      if (!(await save(rollout, undefined))) throw new RolloutConflict(rollout.id, 'exists');
     },
     get: async (id) => (await read(id))?.rollout,
     async update(id, change) {
@@ -74,7 +133,7 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
         if (!stored) throw new RolloutConflict(id, 'missing');
         const changed = change(stored.rollout);
         if (changed === stored.rollout) return changed;
-        if (await save(changed, stored.version)) return changed;
+        if (await save(changed, stored)) return changed;
       }
       throw new RolloutConflict(id, 'contended');
     },

@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RolloutConflict } from '../../src/control/rollout-conflict.js';
 import type { RolloutStore } from '../../src/control/rollout-store.js';
+import { recordHostStates } from '../../src/core/rollout/record-host-states.js';
+import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { createRedisRolloutStore } from '../../src/redis/create-redis-rollout-store.js';
 import { deleteKeysUnder, useFreshRedis } from '../bullmq/redis-test.js';
-import { rolloutIn } from '../rollout-core/rollout-fixtures.js';
+import { buildTestPlan } from '../rollout-core/build-test-plan.js';
+import { alice, rolloutIn } from '../rollout-core/rollout-fixtures.js';
 
 const fresh = useFreshRedis();
 let replicaA: RolloutStore;
@@ -48,5 +51,112 @@ describe('the rollout store in Redis', () => {
     expect(await replicaA.get(rollout.id)).toBeDefined();
     await deleteKeysUnder(fresh.redis, fresh.prefix);
     expect(await replicaA.get(rollout.id)).toBeUndefined();
+  });
+
+  describe('laid out in parts', () => {
+    // A rollout with every part filled: release, per-host maps, audit log and health samples.
+    const busy = (): Rollout => {
+      const rollout = rolloutIn('cleaning', { release: { services: [], config: [] } }, buildTestPlan({}, 12));
+      const at = '2026-03-14T22:05:00.000Z';
+      return {
+        ...recordHostStates(
+          rollout,
+          Object.keys(rollout.hosts).map((host) => ({ host, state: 'healthy' })),
+          new Date(at),
+        ),
+        preflight: Object.fromEntries(
+          Object.keys(rollout.hosts).map((host) => [host, { ok: true, problems: [], checkedAt: at }]),
+        ),
+        cleanup: {
+          'web-03': { state: 'running', since: at },
+          'web-01': { state: 'done', since: at, detail: '2 item(s) done' },
+        },
+        audit: [{ at, actor: alice, event: 'approve', from: 'awaiting-approval', to: 'approved' }],
+        health: { baselineErrorRate: 0.01, samples: [{ at, host: 'web-02', errorRate: 0 }] },
+      };
+    };
+
+    it('reads back exactly what was written, hosts in the order of the plan', async () => {
+      const rollout = busy();
+      await replicaA.create(rollout);
+      const read = await replicaB.get(rollout.id);
+      expect(read).toEqual(rollout);
+      expect(Object.keys(read!.hosts)).toEqual(rollout.plan.targets);
+      expect(Object.keys(read!.cleanup!)).toEqual(['web-01', 'web-03']);
+    });
+
+    it('writes only the hosts a change touched: a host changed behind its back stays as Redis has it', async () => {
+      const rollout = busy();
+      await replicaA.create(rollout);
+      const key = `${fresh.prefix}:rollout:${rollout.id}`;
+      const foreign = JSON.stringify({ state: 'failed', changed: true, reason: 'written by hand' });
+      await fresh.redis.hset(`${key}:hosts`, 'web-07', foreign);
+      const changed = await replicaA.update(rollout.id, (r) =>
+        recordHostStates(r, [{ host: 'web-02', state: 'rolled-back' }]),
+      );
+      expect(changed.hosts['web-07']?.state).toBe('healthy');
+      const read = await replicaB.get(rollout.id);
+      expect(read?.hosts['web-02']?.state).toBe('rolled-back');
+      expect(read?.hosts['web-07']).toEqual(JSON.parse(foreign));
+    });
+
+    it('appends to the audit log and samples, and rewrites them when a change does more than append', async () => {
+      const rollout = busy();
+      await replicaA.create(rollout);
+      const entry = {
+        at: '2026-03-14T22:06:00.000Z',
+        actor: alice,
+        event: 'pause',
+        from: 'cleaning',
+        to: 'paused',
+      } as const;
+      await replicaA.update(rollout.id, (r) => ({ ...r, audit: [...r.audit, entry] }));
+      expect((await replicaB.get(rollout.id))?.audit).toEqual([...rollout.audit, entry]);
+      await replicaA.update(rollout.id, (r) => ({ ...r, audit: [entry], health: { samples: [] } }));
+      const read = await replicaB.get(rollout.id);
+      expect(read?.audit).toEqual([entry]);
+      expect(read?.health).toEqual({ samples: [] });
+    });
+
+    it('drops parts and hosts a change removed', async () => {
+      const rollout = busy();
+      await replicaA.create(rollout);
+      await replicaA.update(rollout.id, (r) => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { cleanup, release, ...rest } = r;
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { 'web-12': gone, ...preflight } = r.preflight ?? {};
+        return { ...rest, preflight };
+      });
+      const read = await replicaB.get(rollout.id);
+      expect(read?.cleanup).toBeUndefined();
+      expect(read?.release).toBeUndefined();
+      expect(Object.keys(read?.preflight ?? {})).toHaveLength(11);
+      expect(await fresh.redis.exists(`${fresh.prefix}:rollout:${rollout.id}:cleanup`)).toBe(0);
+    });
+
+    it('reads a rollout stored whole by an earlier dten, and lays it out in parts on its next change', async () => {
+      const rollout = busy();
+      const key = `${fresh.prefix}:rollout:${rollout.id}`;
+      await fresh.redis.hset(key, 'version', '3', 'json', JSON.stringify(rollout));
+      expect(await replicaA.get(rollout.id)).toEqual(rollout);
+      await replicaA.update(rollout.id, (r) => ({ ...r, state: 'paused', pausedFrom: 'cleaning' }));
+      expect(await fresh.redis.hget(key, 'json')).toBeNull();
+      expect(await replicaB.get(rollout.id)).toEqual({ ...rollout, state: 'paused', pausedFrom: 'cleaning' });
+    });
+
+    it('holds a fleet of five thousand hosts', async () => {
+      const rollout = rolloutIn('draft', {}, buildTestPlan({}, 5000));
+      await replicaA.create(rollout);
+      await replicaA.update(rollout.id, (r) =>
+        recordHostStates(
+          r,
+          r.plan.targets.map((host) => ({ host, state: 'preflighting' })),
+        ),
+      );
+      const read = await replicaB.get(rollout.id);
+      expect(Object.values(read!.hosts).every((host) => host.state === 'preflighting')).toBe(true);
+      expect(Object.keys(read!.hosts)).toHaveLength(5000);
+    });
   });
 });
