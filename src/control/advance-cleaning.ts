@@ -16,7 +16,8 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
       r.cleanup ? r : { ...r, cleanup: Object.fromEntries(hosts.map((host) => [host, started])) },
     );
     await enqueueHostJobs(ctx, asked, hosts, 'cleanup');
-    return AGAIN;
+    // The batches' wake jobs cut this short as each batch finishes.
+    return waitFor(ctx.settings.pollMs, `${hosts.length} host(s) cleaning up`);
   }
   const running = Object.entries(rollout.cleanup)
     .filter(([, cleanup]) => cleanup.state === 'running')

@@ -25,7 +25,8 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
       unchecked.map(({ host }) => host),
       'preflight',
     );
-    return AGAIN;
+    // The batches' wake jobs cut this short as each batch finishes.
+    return waitFor(ctx.settings.pollMs, 'per-host preflight running');
   }
   const checking = hostsIn(rollout, 'preflighting');
   if (checking.length > 0) {

@@ -56,16 +56,22 @@ export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Pro
     ),
   );
   await enqueueHostJobs(ctx, started, hosts, 'install');
-  return AGAIN;
+  // The batch's wake job cuts this short as soon as the wave has finished.
+  return waitFor(ctx.settings.pollMs, `${hosts.length} host(s) installing`);
 }
 
 async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: readonly string[]): Promise<Drive> {
   const now = ctx.now();
   const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'installing', waveHosts), 'install');
-  const settled =
-    ended.length === 0
-      ? rollout
-      : await ctx.store.update(rollout.id, (r) => recordStepOutcomes(r, ended, 'installing', now, readInstall));
+  // One write: the hosts that ended and, when the last one did and the threshold holds, the end of the wave.
+  const settled = await ctx.store.update(rollout.id, (r) => {
+    const recorded = recordStepOutcomes(r, ended, 'installing', now, readInstall);
+    if (pending.length > 0 || checkFailureThreshold(recorded.hosts, recorded.plan.maxErrors).stop) return recorded;
+    const failed = waveHosts.filter((host) => ['failed', 'unreachable'].includes(recorded.hosts[host]?.state ?? ''));
+    return failed.length === 0
+      ? transition(recorded, 'wave-succeeded', SYSTEM, now)
+      : transition(recorded, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`);
+  });
   const threshold = checkFailureThreshold(settled.hosts, settled.plan.maxErrors);
   if (threshold.stop) {
     const detail = `${threshold.failed.length} host(s) failed (${threshold.failed.slice(0, 10).join(', ')}), more than max errors ${settled.plan.maxErrors}: rolling back ${threshold.rollBack.length} host(s)`;
@@ -73,12 +79,6 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
     return AGAIN;
   }
   if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) installing`);
-  const failed = waveHosts.filter((host) => ['failed', 'unreachable'].includes(settled.hosts[host]?.state ?? ''));
-  await ctx.store.update(rollout.id, (r) =>
-    failed.length === 0
-      ? transition(r, 'wave-succeeded', SYSTEM, now)
-      : transition(r, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`),
-  );
   return AGAIN;
 }
 

@@ -28,14 +28,19 @@ export async function enqueueHostJobs(
   const asked = hosts.map((entry) =>
     typeof entry === 'string' ? { host: entry, attempt: 1 } : { attempt: 1, ...entry },
   );
-  // One flow is one MULTI: a thousand children in one would hold Redis (and every agent) until all are added.
+  // One flow is one MULTI: a thousand children in one would hold Redis (and every agent) until all are added. The
+  // batches are sent together, so Redis adds one while this process builds and signs the next.
+  const batches: Array<Promise<void>> = [];
   for (let start = 0; start < asked.length; start += BATCH_MAX) {
     const chunk = asked.slice(start, start + BATCH_MAX);
     const names = chunk.map(({ host, attempt }) => `${host}#${attempt}`).sort();
     const batch = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 12);
-    await ctx.hostJobs.enqueue(
-      chunk.map(({ host, attempt }) => buildHostJob(rollout, planDigest, host, step, { reason, attempt })),
-      { rolloutId: rollout.id, batch: `${step}-${batch}` },
+    batches.push(
+      ctx.hostJobs.enqueue(
+        chunk.map(({ host, attempt }) => buildHostJob(rollout, planDigest, host, step, { reason, attempt })),
+        { rolloutId: rollout.id, batch: `${step}-${batch}` },
+      ),
     );
   }
+  await Promise.all(batches);
 }

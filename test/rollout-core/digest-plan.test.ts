@@ -40,6 +40,17 @@ describe('the digest an approval is bound to', () => {
     expect(digestPlan({ ...plan, requester: 'U-BOB' })).toBe(digestPlan(plan));
   });
 
+  it('once digested, a plan cannot be changed in place, so the digest kept for it cannot go stale', () => {
+    const digested = buildTestPlan();
+    const digest = digestPlan(digested);
+    expect(() => {
+      (digested as { maxErrors: number }).maxErrors = 3;
+    }).toThrow(TypeError);
+    expect(() => digested.targets.push('web-99')).toThrow(TypeError);
+    expect(digestPlan(digested)).toBe(digest);
+    expect(digestPlan({ ...digested, maxErrors: 3 })).not.toBe(digest);
+  });
+
   it('is a sha256 in hex', () => {
     expect(digestPlan(plan)).toMatch(/^[0-9a-f]{64}$/);
   });
