@@ -2,7 +2,15 @@ import type { Redis } from 'ioredis';
 import type { RolloutStore } from '../control/rollout-store.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
-import { assembleRollout, layoutWrites, partKeys, RECORD_FIELDS } from './rollout-layout.js';
+import {
+  assembleRollout,
+  layoutWrites,
+  partKey,
+  partKeys,
+  PARTS,
+  RECORD_FIELDS,
+  type StoredParts,
+} from './rollout-layout.js';
 
 interface Stored {
   version: string;
@@ -76,34 +84,19 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     const key = keyOf(id);
     const cached = known.get(id);
     if (cached && (await redis.hget(key, 'version')) === cached.version) return cached;
-    const [hosts, preflight, cleanup, audit, samples] = partKeys(key);
     // One MULTI: the record and its parts as of one version.
-    const replies = await redis
-      .multi()
-      .hmget(key, 'version', ...RECORD_FIELDS)
-      .hgetall(hosts!)
-      .hgetall(preflight!)
-      .hgetall(cleanup!)
-      .lrange(audit!, 0, -1)
-      .lrange(samples!, 0, -1)
-      .exec();
+    const multi = redis.multi().hmget(key, 'version', ...RECORD_FIELDS);
+    for (const { name, kind } of PARTS) {
+      if (kind === 'map') multi.hgetall(partKey(key, name));
+      else multi.lrange(partKey(key, name), 0, -1);
+    }
+    const replies = await multi.exec();
     const failed = replies?.find(([error]) => error);
     if (!replies || failed) throw failed?.[0] ?? new Error(`reading rollout ${id}: the transaction was discarded`);
-    const [head, hostFields, preflightFields, cleanupFields, auditItems, sampleItems] = replies.map(
-      ([, value]) => value,
-    );
+    const [head, ...values] = replies.map(([, value]) => value);
     const [version, ...record] = head as Array<string | null>;
-    const found =
-      version &&
-      assembleRollout({
-        record,
-        maps: {
-          hosts: hostFields as Record<string, string>,
-          preflight: preflightFields as Record<string, string>,
-          cleanup: cleanupFields as Record<string, string>,
-        },
-        lists: { audit: auditItems as string[], samples: sampleItems as string[] },
-      });
+    const parts = Object.fromEntries(PARTS.map(({ name }, i) => [name, values[i]])) as StoredParts['parts'];
+    const found = version && assembleRollout({ record, parts });
     if (!version || !found) {
       known.delete(id);
       return undefined;

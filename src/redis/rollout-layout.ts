@@ -20,14 +20,26 @@ const LISTS = ['audit', 'samples'] as const;
 type ListName = (typeof LISTS)[number];
 const WHOLE = ['plan', 'release'] as const;
 
-/** The keys of one rollout, in the order the save script takes them after the record, index and channel. */
+/** The parts kept beside the record: hashes (one field per host), then lists. */
+export const PARTS = [
+  ...MAPS.map((name) => ({ name, kind: 'map' as const })),
+  ...LISTS.map((name) => ({ name, kind: 'list' as const })),
+];
+type PartName = MapName | ListName;
+
+/** The key of one part of the rollout whose record is `key`. */
+export function partKey(key: string, part: PartName): string {
+  return `${key}:${part}`;
+}
+
+/** The keys of one rollout's parts, in the order of `PARTS`, which the save script takes after record, index, channel. */
 export function partKeys(key: string): string[] {
-  return [...MAPS, ...LISTS].map((part) => `${key}:${part}`);
+  return PARTS.map(({ name }) => partKey(key, name));
 }
 
 /** Indexes into the save script's KEYS (1-based): the record is 1, the parts follow the index (2) and channel (3). */
 const RECORD = 1;
-const keyIndex = (part: MapName | ListName): number => 4 + [...MAPS, ...LISTS].indexOf(part);
+const keyIndex = (part: PartName): number => 4 + PARTS.findIndex(({ name }) => name === part);
 
 const listOf = (rollout: Rollout, list: ListName): readonly unknown[] =>
   list === 'audit' ? rollout.audit : rollout.health.samples;
@@ -84,8 +96,7 @@ export function layoutWrites(before: Rollout | undefined, after: Rollout): strin
 
 /** The record's small part: everything but the parts kept apart, which are left as empty markers. */
 function coreOf(rollout: Rollout): Omit<Rollout, 'plan' | 'release'> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { plan, release, ...core } = rollout;
+  const { plan: _plan, release: _release, ...core } = rollout;
   const marked: Omit<Rollout, 'plan' | 'release'> = {
     ...core,
     hosts: {},
@@ -101,8 +112,8 @@ function coreOf(rollout: Rollout): Omit<Rollout, 'plan' | 'release'> {
 export interface StoredParts {
   /** HMGET of the record: layout, core, plan, release, json (the old layout's single JSON). */
   record: ReadonlyArray<string | null>;
-  maps: Record<MapName, Record<string, string>>;
-  lists: Record<ListName, string[]>;
+  /** HGETALL of each map part, LRANGE of each list part. */
+  parts: { [M in MapName]: Record<string, string> } & { [L in ListName]: string[] };
 }
 
 /** The record fields a read asks for, in the order `assembleRollout` takes them. */
@@ -126,10 +137,10 @@ export function assembleRollout(stored: StoredParts): { rollout: Rollout; layout
         .sort(byPlan)
         .map((host) => [host, JSON.parse(fields[host]!) as T]),
     );
-  rollout.hosts = readMap(stored.maps.hosts);
-  if (rollout.preflight) rollout.preflight = readMap(stored.maps.preflight);
-  if (rollout.cleanup) rollout.cleanup = readMap(stored.maps.cleanup);
-  rollout.audit = stored.lists.audit.map((item) => JSON.parse(item) as Rollout['audit'][number]);
-  rollout.health.samples = stored.lists.samples.map((item) => JSON.parse(item) as Rollout['health']['samples'][number]);
+  rollout.hosts = readMap(stored.parts.hosts);
+  if (rollout.preflight) rollout.preflight = readMap(stored.parts.preflight);
+  if (rollout.cleanup) rollout.cleanup = readMap(stored.parts.cleanup);
+  rollout.audit = stored.parts.audit.map((item) => JSON.parse(item) as Rollout['audit'][number]);
+  rollout.health.samples = stored.parts.samples.map((item) => JSON.parse(item) as Rollout['health']['samples'][number]);
   return { rollout, layout: true };
 }
