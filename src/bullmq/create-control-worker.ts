@@ -37,7 +37,7 @@ export function createControlWorker(options: ControlWorkerOptions): Worker {
     if (verified.ok && verified.job.name === 'rollout-wake')
       return wakeDriver(
         { queue: options.queue, store: ctx.store, redis: options.redis, prefix: options.prefix },
-        verified.job.data.rolloutId,
+        verified.job.data,
       );
     if (!verified.ok || verified.job.name !== 'rollout-step') {
       const text = verified.ok

@@ -1,7 +1,9 @@
 import { ErrorCode, Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RolloutStore } from '../control/rollout-store.js';
-import { rolloutStepJobId } from '../jobs/job-id.js';
+import { rolloutStepJobId, rolloutWakeJobId } from '../jobs/job-id.js';
+import { batchStep, type RolloutWakeData } from '../jobs/rollout-wake-schema.js';
+import { batchListKey } from './read-host-batches.js';
 
 /** Where a wake that found the step job running leaves word: `<prefix>:rollout:<id>:wake-asked`. */
 export function wakeAskedKey(prefix: string, rolloutId: string): string {
@@ -20,12 +22,19 @@ export interface WakeTarget {
 }
 
 /**
- * Runs a wake job (a batch of host jobs has finished): moves the rollout's current step job out of its delay now.
- * A step job that is running may go back to sleep on what it read before the batch ended, so the wake leaves word
- * that the step job takes when it sleeps (`takeWakeAsked`), then looks again in case it went to sleep meanwhile:
- * either way one of them wakes it, with no polling.
+ * Runs a wake job (a batch of host jobs has finished): moves the rollout's current step job out of its delay now,
+ * unless another batch of the same step is still running: its own wake comes later, and waking the step job for each
+ * of a thousand-host step's ten batches would have it read them all ten times. The step job's poll still records
+ * hosts as they finish meanwhile. A step job that is running may go back to sleep on what it read before the batch
+ * ended, so the wake leaves word that the step job takes when it sleeps (`takeWakeAsked`), then looks again in case it
+ * went to sleep meanwhile: either way one of them wakes it, with no polling.
  */
-export async function wakeDriver(target: WakeTarget, rolloutId: string): Promise<{ woke: boolean; stepState: string }> {
+export async function wakeDriver(
+  target: WakeTarget,
+  wake: RolloutWakeData,
+): Promise<{ woke: boolean; stepState: string }> {
+  const { rolloutId } = wake;
+  if (await otherBatchRunning(target, wake)) return { woke: false, stepState: 'another batch running' };
   const sequence = await target.store.currentDriver(rolloutId);
   const step = await Job.fromId(target.queue, rolloutStepJobId({ rolloutId, sequence }));
   if (!step) return { woke: false, stepState: 'missing' };
@@ -55,4 +64,17 @@ export async function promote(job: Job): Promise<boolean> {
     if ((error as { code?: unknown }).code !== ErrorCode.JobNotInState) throw error;
     return false;
   }
+}
+
+/**
+ * Whether another batch of this step still waits for host jobs. Each batch's children finish in BullMQ's own script,
+ * which moves its wake job out of the waiting-children set then and there, so the last batch to finish always finds
+ * none left and wakes the step job. A listed batch never added (or not yet) is not in the set.
+ */
+async function otherBatchRunning(target: WakeTarget, wake: RolloutWakeData): Promise<boolean> {
+  const listed = await target.redis.zrange(batchListKey(target.prefix, wake.rolloutId, batchStep(wake.batch)), 0, '-1');
+  const others = listed.filter((id) => id !== rolloutWakeJobId(wake));
+  if (others.length === 0) return false;
+  const scores = await target.redis.zmscore(target.queue.keys['waiting-children']!, ...others);
+  return scores.some((score) => score !== null);
 }

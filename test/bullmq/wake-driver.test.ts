@@ -1,13 +1,16 @@
-import { Queue, Worker } from 'bullmq';
+import { FlowProducer, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL_QUEUE } from '../../src/bullmq/control-queue-name.js';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { batchListKey } from '../../src/bullmq/read-host-batches.js';
 import { takeWakeAsked, wakeDriver, type WakeTarget } from '../../src/bullmq/wake-driver.js';
+import { rolloutWakeJobId } from '../../src/jobs/job-id.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from './redis-test.js';
 
 const ROLLOUT = 'r-20240501';
 const STEP_ID = `${ROLLOUT}-step-3`;
+const WAKE = { rolloutId: ROLLOUT, batch: 'install-0123456789ab' };
 let prefix: string;
 let producer: Redis;
 let workerConnection: Redis;
@@ -35,7 +38,7 @@ afterEach(async () => {
 describe('a wake job', () => {
   it("moves the rollout's current step job out of its delay", async () => {
     await queue.add('rollout-step', {}, { jobId: STEP_ID, delay: 60_000 });
-    expect(await wakeDriver(target, ROLLOUT)).toEqual({ woke: true, stepState: 'delayed' });
+    expect(await wakeDriver(target, WAKE)).toEqual({ woke: true, stepState: 'delayed' });
     expect(await queue.getJobState(STEP_ID)).toBe('waiting');
     expect(await takeWakeAsked(producer, prefix, ROLLOUT)).toBe(false);
   });
@@ -43,15 +46,62 @@ describe('a wake job', () => {
   it('leaves word for a step job that is running, which it takes once, as it goes back to sleep', async () => {
     await queue.add('rollout-step', {}, { jobId: STEP_ID });
     expect((await worker.getNextJob('step-token'))?.id).toBe(STEP_ID);
-    expect(await wakeDriver(target, ROLLOUT)).toEqual({ woke: false, stepState: 'active' });
+    expect(await wakeDriver(target, WAKE)).toEqual({ woke: false, stepState: 'active' });
     expect(await takeWakeAsked(producer, prefix, ROLLOUT)).toBe(true);
     expect(await takeWakeAsked(producer, prefix, ROLLOUT)).toBe(false);
   });
 
   it('leaves a step job that is waiting, and a rollout without one, alone', async () => {
-    expect(await wakeDriver(target, ROLLOUT)).toEqual({ woke: false, stepState: 'missing' });
+    expect(await wakeDriver(target, WAKE)).toEqual({ woke: false, stepState: 'missing' });
     await queue.add('rollout-step', {}, { jobId: STEP_ID });
-    expect(await wakeDriver(target, ROLLOUT)).toEqual({ woke: false, stepState: 'waiting' });
+    expect(await wakeDriver(target, WAKE)).toEqual({ woke: false, stepState: 'waiting' });
     expect(await takeWakeAsked(producer, prefix, ROLLOUT)).toBe(false);
+  });
+
+  it("waits for the step's other batches: only the last one to finish wakes the step job", async () => {
+    await queue.add('rollout-step', {}, { jobId: STEP_ID, delay: 60_000 });
+    const first = { rolloutId: ROLLOUT, batch: 'preflight-000000000001' };
+    const second = { rolloutId: ROLLOUT, batch: 'preflight-000000000002' };
+    const flows = new FlowProducer({ connection: producer, prefix });
+    try {
+      // Each batch a wake job with one child on a host queue, listed as enqueueHostBatch lists them.
+      for (const [i, batch] of [first, second].entries()) {
+        await producer.zadd(batchListKey(prefix, ROLLOUT, 'preflight'), i, rolloutWakeJobId(batch));
+        await flows.add({
+          name: 'rollout-wake',
+          queueName: CONTROL_QUEUE,
+          data: batch,
+          opts: { jobId: rolloutWakeJobId(batch) },
+          children: [{ name: 'host-preflight', queueName: 'host-test', data: {}, opts: { jobId: `child-${i}` } }],
+        });
+      }
+      // Another step's batch that is still running changes nothing.
+      await flows.add({
+        name: 'rollout-wake',
+        queueName: CONTROL_QUEUE,
+        data: WAKE,
+        opts: { jobId: rolloutWakeJobId(WAKE) },
+        children: [{ name: 'host-install', queueName: 'host-test', data: {}, opts: { jobId: 'child-install' } }],
+      });
+      await producer.zadd(batchListKey(prefix, ROLLOUT, 'install'), 0, rolloutWakeJobId(WAKE));
+      const host = new Worker('host-test', null, { connection: workerConnection, prefix });
+      try {
+        const finish = async (id: string): Promise<void> => {
+          const job = await host.getNextJob(`token-${id}`);
+          expect(job?.id).toBe(id);
+          await job.moveToCompleted('done', `token-${id}`, false);
+        };
+        await finish('child-0');
+        expect(await wakeDriver(target, first)).toEqual({ woke: false, stepState: 'another batch running' });
+        expect(await queue.getJobState(STEP_ID)).toBe('delayed');
+        await finish('child-1');
+        expect(await wakeDriver(target, second)).toEqual({ woke: true, stepState: 'delayed' });
+        expect(await queue.getJobState(STEP_ID)).toBe('waiting');
+      } finally {
+        await host.close();
+      }
+    } finally {
+      await flows.close();
+    }
   });
 });
