@@ -69,6 +69,12 @@ describe('canonical JSON, which job signing reuses', () => {
     );
   });
 
+  it('sorts keys by UTF-16 code unit, writes an undefined array item as null, and escapes as JSON does', () => {
+    expect(canonicalJson({ é: 1, Z: 2, a: [undefined, 'line\nbreak', '\u{1F600}'], '': {} })).toBe(
+      '{"":{},"Z":2,"a":[null,"line\\nbreak","\u{1F600}"],"é":1}',
+    );
+  });
+
   it.each([NaN, Infinity, 10n, () => 1])('when a value JSON cannot hold (%s) is given, it is refused', (value) => {
     expect(() => canonicalJson({ value })).toThrow(TypeError);
   });
