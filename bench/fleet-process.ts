@@ -1,8 +1,9 @@
 /**
  * One process of simulated hosts for bench/rollout.ts, forked with the bench's environment. Usage:
- * fleet-process.ts <agent|noop> <first host index> <host count> [<jobs to expect, noop> [each]]. `agent` answers signed
- * jobs like dten's agent (test/helpers/simulated-fleet.ts); `noop` completes any job at once (and with `each` says so for every job). Close with a `close`
- * message; it answers `closed` with the jobs it ran and its peak RSS.
+ * fleet-process.ts <agent|noop> <first host index> <host count>. `agent` answers signed jobs like dten's agent
+ * (test/helpers/simulated-fleet.ts); `noop` completes any job at once and answers an `expect` message with `drained`
+ * once that many jobs in all have completed (one message per phase, not per job). Close with a `close` message; it
+ * answers `closed` with the jobs it ran and its peak RSS.
  */
 import { createRedisConnection } from '../src/bullmq/create-redis-connection.js';
 import { createHostRegistry } from '../src/bullmq/host-registry.js';
@@ -10,9 +11,9 @@ import { loadConfig } from '../src/config.js';
 import { startHostWorkers } from '../test/helpers/start-host-workers.js';
 import { startSimulatedFleet } from '../test/helpers/simulated-fleet.js';
 import { benchHostId } from './bench-host-id.js';
-import type { FleetMessage } from './fleet-message.js';
+import type { BenchMessage, FleetMessage } from './fleet-message.js';
 
-const [mode, first, count, expect, each] = process.argv.slice(2);
+const [mode, first, count] = process.argv.slice(2);
 const config = loadConfig();
 const hosts = Array.from({ length: Number(count) }, (_, i) => benchHostId(Number(first) + i));
 const send = (message: FleetMessage): void => void process.send?.(message);
@@ -24,6 +25,12 @@ const [connection, producer] = await Promise.all([
   createRedisConnection(config.redisUrl, 'producer'),
 ]);
 let jobs = (): number => 0;
+let expected = Infinity;
+const answerWhenDrained = (): void => {
+  if (jobs() < expected) return;
+  send({ kind: 'drained', total: expected });
+  expected = Infinity;
+};
 let closeHosts: () => Promise<void>;
 if (mode === 'agent') {
   const fleet = await startSimulatedFleet({
@@ -50,15 +57,17 @@ if (mode === 'agent') {
   for (const worker of workers.workers) {
     worker.on('completed', () => {
       completed += 1;
-      if (each === 'each') send({ kind: 'completed' });
-      if (completed === Number(expect)) send({ kind: 'drained' });
+      answerWhenDrained();
     });
   }
   jobs = () => completed;
   closeHosts = () => workers.close();
 }
-process.on('message', (message: { kind?: string }) => {
-  if (message.kind !== 'close') return;
+process.on('message', (message: BenchMessage) => {
+  if (message.kind === 'expect') {
+    expected = message.total;
+    return answerWhenDrained();
+  }
   void (async () => {
     await closeHosts();
     await Promise.all([connection.quit(), producer.quit()]);

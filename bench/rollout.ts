@@ -6,7 +6,8 @@
 import { loadConfig } from '../src/config.js';
 import { benchHostId } from './bench-host-id.js';
 import { runEnginePhase, type EngineResult } from './run-engine-phase.js';
-import { runRawPhase } from './run-raw-phase.js';
+import type { CpuTimes } from './measure-cpu.js';
+import { runRawPhase, type RawResult } from './run-raw-phase.js';
 
 const sizes = (process.argv[2] ?? '200,1000').split(',').map(Number);
 const processes = Number(process.argv[3] ?? 2);
@@ -20,27 +21,28 @@ const benchStarted = Date.now();
 console.log(
   `rollout of a no-op package: canary 1, batches of 10%, max errors 0, poll ${pollMs} ms; hosts in ${processes} fleet process(es)`,
 );
-const rows: Array<{ hosts: number; engine: EngineResult; raw: number; rawInOrder: number }> = [];
+console.log('each figure is the second run on the same processes: the first warms them up, untimed');
+const rows: Array<{ hosts: number; engine: EngineResult; rawRun: RawResult; inOrderRun: RawResult }> = [];
 try {
   for (const hosts of sizes) {
     const engine = await runEnginePhase({ hosts, processes, pollMs });
     if (engine.jobs !== hosts * JOBS_PER_HOST)
       console.warn(`the rollout ran ${engine.jobs} host jobs, not ${hosts * JOBS_PER_HOST}`);
-    const raw = await runRawPhase({ hosts, processes, jobsPerHost: JOBS_PER_HOST });
+    const rawRun = await runRawPhase({ hosts, processes, jobsPerHost: JOBS_PER_HOST });
     // The same jobs in the rollout's order: every host's preflight, then each wave, then every host's cleanup.
     const index = new Map(Array.from({ length: hosts }, (_, i) => [benchHostId(i), i]));
     const everyHost = [...index.values()];
     const waves = engine.waves.map((wave) => wave.map((host) => index.get(host) ?? -1));
-    const rawInOrder = await runRawPhase({
+    const inOrderRun = await runRawPhase({
       hosts,
       processes,
       jobsPerHost: JOBS_PER_HOST,
       phases: [everyHost, ...waves, everyHost],
     });
-    rows.push({ hosts, engine, raw, rawInOrder });
+    rows.push({ hosts, engine, rawRun, inOrderRun });
     const { phases } = engine;
     console.log(
-      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves.length} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${raw.toFixed(2)} s, raw in the rollout's order ${rawInOrder.toFixed(2)} s`,
+      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves.length} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${rawRun.seconds.toFixed(2)} s, raw in the rollout's order ${inOrderRun.seconds.toFixed(2)} s`,
     );
   }
 } catch (error) {
@@ -52,7 +54,8 @@ console.log('');
 console.log(
   'hosts   jobs   engine s    raw s   engine/raw   engine ms/host   raw ms/host   overhead ms/host   in order s   engine/in order',
 );
-for (const { hosts, engine, raw, rawInOrder } of rows) {
+for (const { hosts, engine, rawRun, inOrderRun } of rows) {
+  const [raw, rawInOrder] = [rawRun.seconds, inOrderRun.seconds];
   const perHost = (seconds: number): number => (seconds * 1000) / hosts;
   console.log(
     [
@@ -76,6 +79,24 @@ console.log(
   "in order: the same no-op jobs with no control plane, phase after phase as the rollout runs them (every host's preflight, each wave, every host's cleanup): what the waves cost before the engine adds anything.",
 );
 console.log('');
+console.log(
+  'CPU time per host, ms: this process (control plane, or the raw producer) + fleet processes + Redis = total; total/raw',
+);
+const cpuCells = (cpu: CpuTimes, hosts: number): string => {
+  const per = (ms: number): string => (ms / hosts).toFixed(2);
+  return `${per(cpu.self)} + ${per(cpu.fleet)} + ${per(cpu.redis)} = ${per(cpu.self + cpu.fleet + cpu.redis)}`;
+};
+const cpuTotal = (cpu: CpuTimes): number => cpu.self + cpu.fleet + cpu.redis;
+for (const { hosts, engine, rawRun, inOrderRun } of rows) {
+  const ratio = (cpu: CpuTimes): string => `${(cpuTotal(cpu) / cpuTotal(rawRun.cpu)).toFixed(1)}x`;
+  console.log(
+    `${String(hosts).padStart(5)}   engine ${cpuCells(engine.cpu, hosts)} (${ratio(engine.cpu)})   raw ${cpuCells(rawRun.cpu, hosts)}   in order ${cpuCells(inOrderRun.cpu, hosts)} (${ratio(inOrderRun.cpu)})`,
+  );
+}
+console.log(
+  "The engine's CPU includes the agents' signature checks and the approval wait; on a machine whose cores are all busy, time follows total CPU.",
+);
+console.log('');
 console.log('hosts   used_memory before → after (Δ)        clients    keys   bytes: rollout / jobs / events / other');
 for (const { hosts, engine } of rows) {
   const { before, after } = engine;
@@ -87,12 +108,12 @@ for (const { hosts, engine } of rows) {
       ),
       String(after.connectedClients).padStart(8),
       String(after.keys - before.keys).padStart(7),
-      `  ${size(after.bytes.rollout)} / ${size(after.bytes.jobs)} / ${size(after.bytes.events)} / ${size(after.bytes.other - before.bytes.other)}`,
+      `  ${(['rollout', 'jobs', 'events', 'other'] as const).map((kind) => size(after.bytes[kind] - before.bytes[kind])).join(' / ')}`,
     ].join(' '),
   );
 }
 console.log(
-  'used_memory and clients are the whole server at the end of the rollout; keys and bytes are what it added under its prefix.',
+  'used_memory and clients are the whole server at the end of the measured rollout; keys and bytes are what it added under its prefix.',
 );
 console.log('');
 for (const { hosts, engine } of rows) {

@@ -1,10 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FleetMessage } from './fleet-message.js';
+import type { BenchMessage, FleetMessage } from './fleet-message.js';
 
 export interface FleetProcesses {
-  /** `noop` mode: resolves when every process has completed the jobs it expects. */
-  drained: Promise<void>;
+  /** The processes' ids, for their CPU time. */
+  pids: number[];
+  /**
+   * `noop` mode: one more job is on its way to each host of `hostIndexes` (an index may repeat); resolves when every
+   * process has completed all the jobs it was told of so far. Each process answers once, not once per job.
+   */
+  drained(hostIndexes: readonly number[]): Promise<void>;
   /** Rejects when a process ends before it was asked to close (its error is on stderr). */
   lost: Promise<never>;
   /** Closes the Workers and ends the processes: the jobs they ran and each one's peak RSS. */
@@ -17,22 +22,14 @@ export async function startFleetProcesses(options: {
   hosts: number;
   processes: number;
   env: NodeJS.ProcessEnv;
-  /** `noop` mode: jobs each host will get. */
-  jobsPerHost?: number;
-  /** `noop` mode: called as each job completes, in this process (it costs a message per job). */
-  onCompleted?: () => void;
 }): Promise<FleetProcesses> {
   const script = fileURLToPath(new URL('./fleet-process.ts', import.meta.url));
   const share = Math.ceil(options.hosts / options.processes);
   const children: ChildProcess[] = [];
   for (let first = 0; first < options.hosts; first += share) {
     const count = Math.min(share, options.hosts - first);
-    const args = [options.mode, String(first), String(count), String(count * (options.jobsPerHost ?? 0))];
-    if (options.onCompleted) args.push('each');
-    const child = fork(script, args, { env: options.env, execArgv: ['--import', 'tsx'] });
-    const onCompleted = options.onCompleted;
-    if (onCompleted) child.on('message', (message: FleetMessage) => message.kind === 'completed' && onCompleted());
-    children.push(child);
+    const args = [options.mode, String(first), String(count)];
+    children.push(fork(script, args, { env: options.env, execArgv: ['--import', 'tsx'] }));
   }
   const next = (child: ChildProcess, kind: FleetMessage['kind']): Promise<FleetMessage> =>
     new Promise((resolve, reject) => {
@@ -46,7 +43,6 @@ export async function startFleetProcesses(options: {
       child.on('message', onMessage).once('exit', onExit);
     });
   let closing: ReturnType<FleetProcesses['close']> | undefined;
-  const drained = Promise.all(children.map((child) => next(child, 'drained'))).then(() => undefined);
   const lost = new Promise<never>((_, reject) => {
     for (const child of children) {
       child.once('exit', (code) => {
@@ -54,8 +50,7 @@ export async function startFleetProcesses(options: {
       });
     }
   });
-  // Either may go unobserved: an unhandled rejection would end the bench before it cleans up.
-  drained.catch(() => undefined);
+  // It may go unobserved: an unhandled rejection would end the bench before it cleans up.
   lost.catch(() => undefined);
   try {
     await Promise.all(children.map((child) => next(child, 'ready')));
@@ -80,5 +75,23 @@ export async function startFleetProcesses(options: {
       await Promise.all(exited);
     }
   };
-  return { drained, lost, close: () => (closing ??= close()) };
+  const expected = children.map(() => 0);
+  const drained = async (hostIndexes: readonly number[]): Promise<void> => {
+    const before = [...expected];
+    for (const index of hostIndexes) expected[Math.floor(index / share)]! += 1;
+    const waits = children.flatMap((child, i) => {
+      if (expected[i] === before[i]) return [];
+      const answered = next(child, 'drained');
+      const message: BenchMessage = { kind: 'expect', total: expected[i]! };
+      child.send(message);
+      return [answered];
+    });
+    await Promise.race([Promise.all(waits), lost]);
+  };
+  return {
+    pids: children.map((child) => child.pid ?? 0),
+    drained,
+    lost,
+    close: () => (closing ??= close()),
+  };
 }
