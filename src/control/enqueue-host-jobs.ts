@@ -6,7 +6,7 @@ import { buildHostJob } from './build-host-job.js';
 import type { ControlContext } from './control-context.js';
 
 /** Host jobs per flow. */
-const BATCH_MAX = 100;
+export const HOSTS_PER_BATCH = 100;
 
 /** A host to ask, with the attempt of its step (default 1). */
 export type HostToAsk = string | { host: string; attempt?: number | undefined };
@@ -31,8 +31,8 @@ export async function enqueueHostJobs(
   // One flow is one MULTI: a thousand children in one would hold Redis (and every agent) until all are added. The
   // batches are sent together, so Redis adds one while this process builds and signs the next.
   const batches: Array<Promise<void>> = [];
-  for (let start = 0; start < asked.length; start += BATCH_MAX) {
-    const chunk = asked.slice(start, start + BATCH_MAX);
+  for (let start = 0; start < asked.length; start += HOSTS_PER_BATCH) {
+    const chunk = asked.slice(start, start + HOSTS_PER_BATCH);
     const names = chunk.map(({ host, attempt }) => `${host}#${attempt}`).sort();
     const batch = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 12);
     batches.push(

@@ -5,6 +5,8 @@ import { createHostJobPort } from '../../src/bullmq/create-host-job-port.js';
 import { createHostQueueRegistry, type HostQueueRegistry } from '../../src/bullmq/create-host-queue-registry.js';
 import { enqueueHostBatch, type HostBatchTarget } from '../../src/bullmq/enqueue-host-batch.js';
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
+import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
+import { batchListKey, readHostBatches } from '../../src/bullmq/read-host-batches.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
 import { useFreshRedis } from './redis-test.js';
@@ -124,5 +126,36 @@ describe("the control plane's view of host jobs", () => {
       { state: 'completed', result: { ran: 'host-install' } },
       { state: 'missing' },
     ]);
+  });
+
+  it("reads a step's batches newest first until every host asked for is found, an older batch's hosts included", async () => {
+    const port = createHostJobPort({
+      registry,
+      flows: target.flows,
+      control,
+      redis: fresh.redis,
+      jobKey: key,
+      keepJobsSeconds: 86_400,
+    });
+    const hosts = ['web-1', 'db-1', 'cache-1'];
+    for (const [i, hostId] of hosts.entries()) {
+      await port.enqueue([buildInstallJob({ hostId })], { rolloutId: 'r-20240501', batch: `install-00000000000${i}` });
+    }
+    const events = await startAgent('db-1');
+    await (await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1'))!.waitUntilFinished(events);
+    const childKey = (hostId: string): string =>
+      `${fresh.prefix}:${hostQueueName(hostId)}:r-20240501-${hostId}-install-1`;
+    // Straight from the batches: a key they do not hold would be left out, not looked up on its queue.
+    const read = await readHostBatches(
+      fresh.redis,
+      control,
+      batchListKey(fresh.prefix, 'r-20240501', 'install'),
+      hosts.map(childKey),
+    );
+    expect(Object.fromEntries(read)).toEqual({
+      [childKey('web-1')]: { state: 'waiting' },
+      [childKey('db-1')]: { state: 'completed', result: { ran: 'host-install' } },
+      [childKey('cache-1')]: { state: 'waiting' },
+    });
   });
 });
