@@ -7,6 +7,7 @@ import { enqueueHostBatch, type HostBatchTarget } from '../../src/bullmq/enqueue
 import { enqueueHostJob } from '../../src/bullmq/enqueue-host-job.js';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 import { batchListKey, readHostBatches } from '../../src/bullmq/read-host-batches.js';
+import type { HostJobPort } from '../../src/control/host-job-port.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
 import { useFreshRedis } from './redis-test.js';
@@ -95,8 +96,8 @@ describe('enqueueing a batch of host jobs that wakes the control plane', () => {
 });
 
 describe("the control plane's view of host jobs", () => {
-  it('reads finished, refused and unfinished jobs from their batch, and a job in no batch from its own queue', async () => {
-    const port = createHostJobPort({
+  const createPort = (): HostJobPort =>
+    createHostJobPort({
       registry,
       flows: target.flows,
       control,
@@ -104,6 +105,9 @@ describe("the control plane's view of host jobs", () => {
       jobKey: key,
       keepJobsSeconds: 86_400,
     });
+
+  it('reads finished, refused and unfinished jobs from their batch, and a job in no batch from its own queue', async () => {
+    const port = createPort();
     const hosts = ['web-1', 'db-1', 'cache-1'];
     await port.enqueue(
       hosts.map((hostId) => buildInstallJob({ hostId })),
@@ -129,14 +133,7 @@ describe("the control plane's view of host jobs", () => {
   });
 
   it("reads a step's batches newest first until every host asked for is found, an older batch's hosts included", async () => {
-    const port = createHostJobPort({
-      registry,
-      flows: target.flows,
-      control,
-      redis: fresh.redis,
-      jobKey: key,
-      keepJobsSeconds: 86_400,
-    });
+    const port = createPort();
     const hosts = ['web-1', 'db-1', 'cache-1'];
     for (const [i, hostId] of hosts.entries()) {
       await port.enqueue([buildInstallJob({ hostId })], { rolloutId: 'r-20240501', batch: `install-00000000000${i}` });
