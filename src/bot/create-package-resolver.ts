@@ -17,6 +17,8 @@ export type SharedFileDownloader = (file: SharedFile) => Promise<{ path: string;
 export function createPackageResolver(
   store: DirectoryPackageStore,
   downloadShared?: SharedFileDownloader,
+  /** The most a typed URL may download (the archive limit on total bytes); default: no limit. */
+  maxDownloadBytes = Infinity,
 ): PackageResolver {
   const stored = async (name: string, key: string): Promise<ResolvedPackage> => ({
     name,
@@ -48,7 +50,7 @@ export function createPackageResolver(
           if (url.protocol !== 'https:')
             throw new UserError('package-unavailable', { reference, reason: 'only https URLs are fetched' });
           const name = basename(decodeURIComponent(url.pathname)) || 'package.zip';
-          return await putOutside(name, await fetchPackage({ url: reference }));
+          return await putOutside(name, await fetchPackage({ url: reference, maxBytes: maxDownloadBytes }));
         }
         const shared = files.find((file) => file.name === reference) ?? (files.length === 1 ? files[0] : undefined);
         if (shared && downloadShared) return await putOutside(shared.name, await downloadShared(shared));
@@ -83,6 +85,8 @@ function whyUnavailable(error: PackageStoreError, typedUrl: boolean): string {
       return 'the server asked for credentials (HTTP 401); share the zip into the channel instead';
     case 'http-error':
       return `the download failed (${p.detail})`;
+    case 'too-large':
+      return `it is larger than the ${p.maxBytes} bytes dten accepts (DTEN_MAX_TOTAL_BYTES); share a smaller package or raise the limit`;
     case 'unsafe-key':
       return 'that name cannot be stored; use a plain file name';
     case 'key-taken':

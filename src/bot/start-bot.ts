@@ -50,7 +50,11 @@ export async function startBot(
   const ctx: ChatContext = {
     control: plane.ctx,
     hosts: { list: () => plane.hosts.listHosts() },
-    packages: createPackageResolver(createDirectoryPackageStore(config.packageDir), options.downloadShared),
+    packages: createPackageResolver(
+      createDirectoryPackageStore(config.packageDir),
+      options.downloadShared,
+      config.archiveLimits.maxTotalBytes,
+    ),
     checkPackage,
     surface,
     records: createRedisChatRecordStore({ redis, prefix }),

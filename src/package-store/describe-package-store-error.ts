@@ -16,5 +16,7 @@ export function describePackageStoreError(error: PackageStoreError): string {
       return `The package store at ${p.url} refused the agent's token. Check that the agent and the control plane share the same package store token.`;
     case 'http-error':
       return `The package could not be downloaded from ${p.url}: ${p.detail}. Check that the control plane's package store is running and reachable from this host.`;
+    case 'too-large':
+      return `The download from ${p.url} was stopped at ${p.maxBytes} bytes, the most dten accepts for a package (DTEN_MAX_TOTAL_BYTES). Raise the limit if the package really is that large.`;
   }
 }

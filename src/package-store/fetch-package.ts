@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyHashing } from './copy-hashing.js';
+import { copyHashing, CopyTooLarge } from './copy-hashing.js';
 import { isPackageKey } from './package-key.js';
 import { PackageStoreError } from './package-store-error.js';
 
@@ -26,6 +26,8 @@ export interface FetchPackageOptions {
   ca?: string | Buffer;
   /** Gives up when the connection stays silent this long (default 60 s). */
   idleTimeoutMs?: number;
+  /** Refuses a download larger than this (by its Content-Length, or as it streams); default: no limit. */
+  maxBytes?: number;
 }
 
 export interface FetchedPackage {
@@ -51,8 +53,15 @@ export async function fetchPackage(options: FetchPackageOptions): Promise<Fetche
       if (response.statusCode === 404) throw new PackageStoreError('not-found', { key: name });
       throw new PackageStoreError('http-error', { url: shown, detail: `HTTP ${response.statusCode}` });
     }
+    const maxBytes = options.maxBytes ?? Infinity;
+    const tooLarge = (): PackageStoreError => new PackageStoreError('too-large', { url: shown, maxBytes });
+    if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+      response.destroy();
+      throw tooLarge();
+    }
     const path = join(dir, isPackageKey(name) ? name : 'package.zip');
-    const copied = await copyHashing(response, path).catch((error: unknown) => {
+    const copied = await copyHashing(response, path, maxBytes).catch((error: unknown) => {
+      if (error instanceof CopyTooLarge) throw tooLarge();
       throw new PackageStoreError('http-error', { url: shown, detail: (error as Error).message });
     });
     if (options.sha256 !== undefined && copied.sha256 !== options.sha256.toLowerCase())

@@ -6,6 +6,7 @@ export interface PackageStoreErrorParams {
   'digest-mismatch': { key: string; expected: string; actual: string };
   unauthorized: { url: string };
   'http-error': { url: string; detail: string };
+  'too-large': { url: string; maxBytes: number };
 }
 
 export type PackageStoreErrorCode = keyof PackageStoreErrorParams;
