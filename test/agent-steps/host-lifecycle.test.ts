@@ -1,7 +1,8 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
+import { pausedCronFile } from '../../src/agent/host/paused-cron-file.js';
 import { cleanupOnHost } from '../../src/agent/steps/cleanup-on-host.js';
 import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
 import { installOnHost } from '../../src/agent/steps/install-on-host.js';
@@ -131,6 +132,21 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     );
     expect(await readdir(join(layout.configDir, 'flags'))).not.toContain('hybrid-rollout-guard');
     expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+  });
+
+  it('a paused schedule that vanished during the window is reported for a person, not as restored', async () => {
+    const { layout, ctx } = await newHost();
+    await seedPrevious(ctx);
+    await installOnHost(ctx, { rolloutId: 'r4', ...installReady });
+    await rm(pausedCronFile(layout, 'r4', 'dten-reindex'));
+
+    const results = await cleanupOnHost(ctx, { rolloutId: 'r4', package: ref(fixtures.ready), attempt: 1 });
+    expect(results.find((item) => item.kind === 'schedule')).toEqual({
+      kind: 'schedule',
+      name: 'dten-reindex',
+      outcome: 'manual',
+      detail: 'neither the paused copy nor the cron file could be found: put the schedule back by hand',
+    });
   });
 
   it('when the plan keeps an app-only host out of the database, its install applies no migration and its rollback touches no data', async () => {

@@ -96,6 +96,6 @@ function answer(step: HostStep, version: string, healthy: boolean): unknown {
     case 'rollback':
       return { restoredVersion: '4.1.0', rolledBackMigrations: [], health };
     case 'cleanup':
-      return [{ kind: 'schedule', name: 'dten-reindex', outcome: 'done', detail: 'restored (cron)' }];
+      return [{ kind: 'schedule', name: 'dten-reindex', outcome: 'done', detail: 'restored (cron file)' }];
   }
 }

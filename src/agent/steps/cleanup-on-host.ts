@@ -4,7 +4,7 @@ import { downloadedPackageName } from '../../package-store/downloaded-package-na
 import { DOWNLOAD_DIR_PREFIX } from '../../package-store/fetch-package.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
-import { restoreSchedules } from '../host/restore-schedules.js';
+import { restoreSchedules, type RestoredSchedule } from '../host/restore-schedules.js';
 import { runPackageScript } from '../host/run-package-script.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
@@ -48,7 +48,7 @@ export async function cleanupOnHost(
     journal,
     services: ctx.services,
   })) {
-    results.push({ kind: 'schedule', name: schedule.name, outcome: 'done', detail: `restored (${schedule.kind})` });
+    results.push({ kind: 'schedule', name: schedule.name, ...describeRestore(schedule) });
   }
   for (const [field, kind] of KINDS) {
     for (const item of manifest.cleanup[field]) {
@@ -101,4 +101,25 @@ async function removeItem(
 
 async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).filter(keep);
+}
+
+/** A schedule that could not be put back is left to a person: the rollout's cleanup says so instead of "done". */
+function describeRestore(schedule: RestoredSchedule): Pick<CleanupItemResult, 'outcome' | 'detail'> {
+  const kind = schedule.kind === 'timer' ? 'timer' : 'cron file';
+  switch (schedule.outcome) {
+    case 'restored':
+      return { outcome: 'done', detail: `restored (${kind})` };
+    case 'already-restored':
+      return { outcome: 'done', detail: `already in place (${kind})` };
+    case 'superseded':
+      return {
+        outcome: 'done',
+        detail: `the new release brought its own ${schedule.name}, which was kept; the paused copy stays in var/lib/dten/paused/`,
+      };
+    case 'missing':
+      return {
+        outcome: 'manual',
+        detail: `${schedule.detail ?? `neither the paused copy nor the ${kind} could be found`}: put the schedule back by hand`,
+      };
+  }
 }
