@@ -74,6 +74,9 @@ describe('status-channel updates from the shipped templates', () => {
   it('when the rollout completes after 48 minutes, the update says how long it took', async () => {
     const templates = await loadStatusTemplates();
     expect(render(templates, 'completed', startedRollout(), 48.2)).toContain('The upgrade is finished; it took 48m.');
+    expect(render(templates, 'completed', startedRollout(), 0.05)).toContain(
+      'The upgrade is finished; it took less than a minute.',
+    );
   });
 
   it('when failed hosts exceed the threshold and the rollout is rolled back, the reason is the failed checks, in plain words', async () => {

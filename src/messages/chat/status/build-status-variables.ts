@@ -30,8 +30,8 @@ export function buildStatusVariables<K extends StatusKind>(
     'window.end': formatUtc(windowEnd(plan.window)),
     'window.duration': formatDuration(plan.window.durationMinutes * 60_000),
     'window.newEnd': formatUtc(windowEnd(rollout.window)),
-    // Whole minutes: "took 48m", not "took 48m 7s".
-    duration: formatDuration(Math.max(1, Math.round(ranMs / 60_000)) * 60_000),
+    // Whole minutes: "took 48m", not "took 48m 7s"; a quick one is "less than a minute", not "1m".
+    duration: ranMs < 60_000 ? 'less than a minute' : formatDuration(Math.round(ranMs / 60_000) * 60_000),
   };
   if (kind === 'extended' || kind === 'rolled-back') {
     all.reason = STATUS_REASONS[context.reason ?? pickStatusReason(rollout, kind)];
