@@ -17,6 +17,8 @@ export async function handleLock(
   const now = ctx.now();
   const who = mentionUser(request.user);
   let line: string;
+  // A lock set or lifted where nobody can see it is put back as it was.
+  let undo: () => Promise<unknown>;
   if (command.kind === 'lock') {
     const held = await ctx.locks.lock({
       env: command.env,
@@ -25,6 +27,7 @@ export async function handleLock(
       at: now.toISOString(),
     });
     if (held) throw environmentLockedError(held);
+    undo = () => ctx.locks.unlock(command.env);
     line = `🔒 ${who} locked ${codeSpan(command.env)}: ${escapeMrkdwn(command.reason)}. No plan for its hosts until \`/dten unlock ${command.env}\`.`;
   } else {
     const removed = await ctx.locks.unlock(command.env);
@@ -33,7 +36,13 @@ export async function handleLock(
       return ctx.surface.whisper(request.channel, request.user, noteMessage(nothing, now));
     }
     line = `🔓 ${who} unlocked ${codeSpan(command.env)} (locked by ${mentionUser(removed.by)} since ${formatUtc(removed.at)}).`;
+    undo = () => ctx.locks.lock(removed);
   }
+  await ctx.surface.post(request.channel, noteMessage(line, now)).catch(async (error: unknown) => {
+    await undo().catch((undoError: unknown) =>
+      ctx.log.warn({ env: command.env, err: undoError }, 'could not put an environment lock back as it was'),
+    );
+    throw error;
+  });
   ctx.log.info({ env: command.env, command: command.kind }, 'environment lock changed');
-  await ctx.surface.post(request.channel, noteMessage(line, now));
 }

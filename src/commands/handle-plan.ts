@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { PlanInput } from '../core/rollout/plan.js';
+import { transition } from '../core/rollout/transition.js';
 import { planRollout } from '../control/plan-rollout.js';
 import { planMessage } from '../messages/chat/commands/plan-message.js';
 import type { ChatContext } from './chat-context.js';
@@ -40,7 +41,20 @@ export async function handlePlan(
     requester: request.user,
   };
   const rollout = await planRollout(ctx.control, release ? { plan, release } : { plan });
-  const posted = await ctx.surface.post(request.channel, planMessage(rollout, report.verdict, now));
+  const posted = await ctx.surface
+    .post(request.channel, planMessage(rollout, report.verdict, now))
+    .catch(async (error: unknown) => {
+      // Nobody can see or approve a plan whose message never appeared: end it (its per-host preflight only reads)
+      // rather than leave a draft no chat knows of. The person hears why the post failed.
+      const detail = 'the plan message could not be posted in the channel; plan again where dten can post';
+      const actor = { kind: 'user' as const, id: request.user };
+      await ctx.control.store
+        .update(rollout.id, (r) => transition(r, 'abort', actor, ctx.now(), detail))
+        .catch((abortError: unknown) =>
+          ctx.log.warn({ rolloutId: rollout.id, err: abortError }, 'could not end a plan whose message failed'),
+        );
+      throw error;
+    });
   await ctx.records.put({
     rolloutId: rollout.id,
     channel: request.channel,

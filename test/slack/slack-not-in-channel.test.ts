@@ -87,6 +87,14 @@ describe('answering a person in a channel dten is not in', () => {
     expect(bot.api.messages.filter((message) => message.channel === OUTSIDE)).toEqual([]);
   });
 
+  it('a lock asked for there is not kept, since nobody could see it set, and the person is told privately', async () => {
+    const user = 'U-DAVE';
+    expect((await command('lock prod release freeze', user, OUTSIDE, 'trigger-outside-lock')).status).toBe(200);
+    await until(() => responsesTo(user).length > 0);
+    expect(responsesTo(user)[0]?.text).toContain('/invite @dten');
+    expect(await bot.slack.bot.ctx.locks.list()).toEqual([]);
+  });
+
   it("a refused Approve click on a card in a channel dten has left reaches the clicker through the click's response_url, and the card stays", async () => {
     const value = JSON.stringify({ rolloutId: 'r-missing', digest: 'a'.repeat(64) });
     const click = { user: 'U-BOB', channel: OUTSIDE, ts: '1700000000.000100', actionId: APPROVE_ACTION_ID, value };

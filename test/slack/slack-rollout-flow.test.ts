@@ -104,4 +104,28 @@ describe('a rollout driven from Slack, through signed requests into Bolt, on rea
       expect(sent).not.toContain(secret);
     }
   }, 240_000);
+
+  it('a plan asked for in a channel dten is not in ends at once, and the person is told privately how to fix it', async () => {
+    const outside = 'C0NOTINVITED';
+    bot.api.removeBotFrom(outside);
+    const plan = 'plan Full-upgrade-package-dten.zip to env=demo';
+    const body = slashCommandBody(
+      plan,
+      'U-BOB',
+      outside,
+      'trigger-outside-plan',
+      bot.api.responseUrl(outside, 'U-BOB'),
+    );
+    expect((await sendSigned(bot.eventsUrl, body)).status).toBe(200);
+    await until(() => bot.api.responses.some((response) => response.user === 'U-BOB'));
+    expect(bot.api.responses.find((response) => response.user === 'U-BOB')?.text).toContain('/invite @dten');
+    await until(async () => (await rollouts()).some((r) => r.plan.requester === 'U-BOB' && r.state === 'failed'));
+    const ended = (await rollouts()).find((r) => r.plan.requester === 'U-BOB')!;
+    expect(ended.audit.at(-1)).toMatchObject({
+      event: 'abort',
+      actor: { kind: 'user', id: 'U-BOB' },
+      detail: 'the plan message could not be posted in the channel; plan again where dten can post',
+    });
+    expect(bot.api.messages.filter((message) => message.channel === outside)).toEqual([]);
+  }, 120_000);
 });
