@@ -5,10 +5,8 @@ import { loadConfig } from './config.js';
 import { isUserError, UserError } from './core/errors/user-error.js';
 import { createLogger } from './logger.js';
 import { describeUserError } from './messages/user-error-text.js';
-import { AGENT_USAGE, agentCommand } from './cli/agent-command.js';
-import { BOT_USAGE, botCommand } from './cli/bot-command.js';
-import { CONTROL_USAGE, controlCommand } from './cli/control-command.js';
-import { PREFLIGHT_USAGE, preflightCommand, type CommandIo } from './cli/preflight-command.js';
+import type { CommandIo } from './cli/preflight-command.js';
+import { AGENT_USAGE, BOT_USAGE, CONTROL_USAGE, PREFLIGHT_USAGE } from './cli/command-usage.js';
 import { TOOL_VERSION } from './version.js';
 
 const HELP = `dten ${TOOL_VERSION} — take a vendor upgrade package from preflight to a cleaned-up fleet upgrade
@@ -38,10 +36,12 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  if (command === 'preflight') return preflightCommand(rest, config, log, io);
-  if (command === 'agent') return agentCommand(rest, config, log);
-  if (command === 'control') return controlCommand(rest, config, log);
-  if (command === 'bot') return botCommand(rest, config, log);
+  // Each command loads only what it uses: `dten preflight` needs no Slack or BullMQ, `--help` nothing at all.
+  if (command === 'preflight')
+    return (await import('./cli/preflight-command.js')).preflightCommand(rest, config, log, io);
+  if (command === 'agent') return (await import('./cli/agent-command.js')).agentCommand(rest, config, log);
+  if (command === 'control') return (await import('./cli/control-command.js')).controlCommand(rest, config, log);
+  if (command === 'bot') return (await import('./cli/bot-command.js')).botCommand(rest, config, log);
   throw new UserError('usage', { problem: `Unknown command "${command}"` });
 }
 

@@ -17,8 +17,7 @@ import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
-
-export const AGENT_USAGE = 'dten agent --host <id> [--root <dir>] [--labels k=v,…]';
+import { AGENT_USAGE } from './command-usage.js';
 
 const STOP_GRACE_MS = 30_000;
 

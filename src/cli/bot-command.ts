@@ -4,8 +4,7 @@ import type { Logger } from '../logger.js';
 import { startSlackBot } from '../slack/start-slack-bot.js';
 import { runConsoleBot } from './bot-console.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
-
-export const BOT_USAGE = 'dten bot [--no-drive]   (Slack when SLACK_BOT_TOKEN is set, else the console)';
+import { BOT_USAGE } from './command-usage.js';
 
 const STOP_GRACE_MS = 30_000;
 

@@ -3,8 +3,7 @@ import type { Config } from '../config.js';
 import { UserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
-
-export const CONTROL_USAGE = 'dten control';
+import { CONTROL_USAGE } from './command-usage.js';
 
 const STOP_GRACE_MS = 30_000;
 

@@ -11,9 +11,7 @@ import { exitCodeFor, type PreflightReport } from '../preflight/preflight-report
 import { runConfiguredPreflight } from '../preflight/run-configured-preflight.js';
 import { unreadableReport } from '../preflight/unreadable-report.js';
 import { loadInventory, loadPolicy, loadTrustedCas } from './load-preflight-inputs.js';
-
-export const PREFLIGHT_USAGE =
-  'dten preflight <package.zip> [--json | --sarif] [--trust <ca.pem>]... [--inventory <file>] [--policy <file>] [--window <minutes>] [--all]';
+import { PREFLIGHT_USAGE } from './command-usage.js';
 
 export interface CommandIo {
   stdout: (text: string) => void;
