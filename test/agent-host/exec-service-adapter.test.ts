@@ -143,6 +143,20 @@ describe('running dten-server under the exec adapter', () => {
     await expectGone(pid);
   });
 
+  it('when an agent was killed after starting the service but before writing its port, the next start runs it again and learns the port', async () => {
+    const { host } = await installed();
+    await adapterFor(host).start('dten-server.service');
+    const pid = Number(await readFile(join(host.runDir, 'dten-server.service.pid'), 'utf8'));
+    await rm(join(host.runDir, 'dten-server.service.port'));
+    const afterRestart = adapterFor(host);
+    expect(await afterRestart.portOf('dten-server.service')).toBeUndefined();
+    await afterRestart.start('dten-server.service');
+    await expectGone(pid);
+    expect(Number(await readFile(join(host.runDir, 'dten-server.service.pid'), 'utf8'))).not.toBe(pid);
+    expect(await afterRestart.portOf('dten-server.service')).toBeGreaterThan(0);
+    await afterRestart.stop('dten-server.service');
+  });
+
   it('when the unit was renamed, 4.1.0 runs as dten.service and 4.2.0 as dten-server.service, each from its own unit file, and rollback starts the old one', async () => {
     const host = await fixtures.newHost();
     const adapter = adapterFor(host);

@@ -5,6 +5,7 @@ import { createPassiveUnits } from './create-passive-units.js';
 import type { HostLayout } from './host-layout.js';
 import { HostStepError, type HostStepErrorCode } from './host-step-error.js';
 import { isProcessAlive } from './is-process-alive.js';
+import { pathExists } from './path-exists.js';
 import { readConfiguredPort } from './read-configured-port.js';
 import { readReleaseUnit } from './read-release-unit.js';
 import { resolveInside } from './resolve-inside.js';
@@ -77,7 +78,12 @@ export function createExecServiceAdapter(options: ExecServiceAdapterOptions): Ex
   const start = async (unit: string): Promise<void> => {
     const spec = await readReleaseUnit(layout, unit);
     if (spec === undefined) return passive.start(unit);
-    if (await isActive(unit)) return;
+    if (await isActive(unit)) {
+      if (await pathExists(runFile(unit, 'port'))) return;
+      // Running, but its port was never written: an agent killed between starting it and recording the port. Nobody
+      // could health-check it, so it is started again and its port learnt.
+      await stop(unit);
+    }
     const port =
       options.port ??
       (spec.config === undefined
