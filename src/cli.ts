@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { isUserError, UserError } from './core/errors/user-error.js';
@@ -8,6 +7,7 @@ import { describeUserError } from './messages/user-error-text.js';
 import type { CommandIo } from './cli/preflight-command.js';
 import { AGENT_USAGE, BOT_USAGE, CONTROL_USAGE, PREFLIGHT_USAGE } from './cli/command-usage.js';
 import { TOOL_VERSION } from './version.js';
+import { newErrorRef } from './core/errors/new-error-ref.js';
 
 const HELP = `dten ${TOOL_VERSION} — take a vendor upgrade package from preflight to a cleaned-up fleet upgrade
 
@@ -55,7 +55,7 @@ main(process.argv.slice(2), io).then(
     if (isUserError(error)) {
       io.stderr(`dten: ${describeUserError(error)}\n`);
     } else {
-      const ref = randomBytes(3).toString('hex');
+      const ref = newErrorRef();
       createLogger('error').error({ err: error, ref }, 'unexpected error');
       io.stderr(`dten: something went wrong (ref ${ref}). The details are in the log above; nothing was changed.\n`);
     }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { isUserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 import { problemMessage } from '../messages/chat/commands/problem-message.js';
 import { unexpectedProblemText } from '../messages/chat/commands/unexpected-problem-text.js';
 import { describeUserError } from '../messages/user-error-text.js';
 import type { ChatSurface } from './chat-surface.js';
+import { newErrorRef } from '../core/errors/new-error-ref.js';
 
 /**
  * Tells the person privately what went wrong: a UserError in its own words, anything else as a reference id
@@ -21,7 +21,7 @@ export async function answerProblem(
     sentence = describeUserError(error);
     log.info({ code: error.code }, 'command refused');
   } else {
-    const ref = randomBytes(3).toString('hex');
+    const ref = newErrorRef();
     log.error({ err: error, ref }, 'command failed');
     sentence = unexpectedProblemText(ref);
   }

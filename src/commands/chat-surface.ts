@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../messages/block-kit/fit-message.js';
+import type { SlackMessage } from '../messages/block-kit/slack-message.js';
 import type { KnownBlock } from '../messages/block-kit/types.js';
 
 /** Where a posted message lives, so it can be edited in place. */

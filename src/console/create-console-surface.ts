@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ChatFile, ChatSurface, MessageRef } from '../commands/chat-surface.js';
-import type { SlackMessage } from '../messages/block-kit/fit-message.js';
+import type { SlackMessage } from '../messages/block-kit/slack-message.js';
 import type { KnownBlock } from '../messages/block-kit/types.js';
 import { CONSOLE_TEXT, type ConsoleHeading } from '../messages/console/console-text.js';
 import { createButtonBoard, type BoardLookup } from './create-button-board.js';

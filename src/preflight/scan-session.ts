@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Finding } from '../core/findings/finding.js';
 import { detachString } from './detach-string.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveLimits, OpenArchive } from './archive.js';
 import type { Detector, FileMeta } from './detector.js';
+import { newErrorRef } from '../core/errors/new-error-ref.js';
 
 /** What one preflight run carries through the (possibly nested) archives it reads. */
 export interface ScanSession {
@@ -22,7 +22,7 @@ export function runDetector(session: ScanSession, detector: Detector, path: stri
   try {
     session.findings.push(...call().map(detachFinding));
   } catch (error) {
-    const ref = randomBytes(3).toString('hex');
+    const ref = newErrorRef();
     session.log.error({ err: error, ref, detector: detector.id, path }, 'detector failed');
     session.findings.push({
       category: 'archive',

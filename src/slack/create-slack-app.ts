@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import { UserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 import { createBoltLogger } from './create-bolt-logger.js';
 import type { SlackSettings } from './slack-settings.js';
+import { newErrorRef } from '../core/errors/new-error-ref.js';
 
 export interface SlackApp {
   app: App;
@@ -47,7 +47,7 @@ export async function createSlackApp(settings: SlackSettings, log: Logger): Prom
     });
   }
   app.error(async (error) => {
-    const ref = randomBytes(3).toString('hex');
+    const ref = newErrorRef();
     slackLog.error({ err: error, ref }, 'a Slack request failed');
     return Promise.resolve();
   });

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatSurface, MessageRef } from '../commands/chat-surface.js';
 import { createEditCoalescer } from '../commands/create-edit-coalescer.js';
-import type { SlackMessage } from '../messages/block-kit/fit-message.js';
+import type { SlackMessage } from '../messages/block-kit/slack-message.js';
 import { slackRetryAfterMs } from './slack-retry-after-ms.js';
 
 export interface SlackSurface extends ChatSurface {

@@ -6,7 +6,7 @@ import { createConsoleSurface, type ConsoleSurface } from '../../src/console/cre
 import { actions } from '../../src/messages/block-kit/actions.js';
 import { button } from '../../src/messages/block-kit/button.js';
 import { confirmDialog } from '../../src/messages/block-kit/confirm-dialog.js';
-import type { SlackMessage } from '../../src/messages/block-kit/fit-message.js';
+import type { SlackMessage } from '../../src/messages/block-kit/slack-message.js';
 import { header } from '../../src/messages/block-kit/header.js';
 import { section } from '../../src/messages/block-kit/section.js';
 

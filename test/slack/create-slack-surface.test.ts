@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
-import type { SlackMessage } from '../../src/messages/block-kit/fit-message.js';
+import type { SlackMessage } from '../../src/messages/block-kit/slack-message.js';
 import { createBoltLogger } from '../../src/slack/create-bolt-logger.js';
 import { createSlackSurface } from '../../src/slack/create-slack-surface.js';
 import { FAKE_BOT_TOKEN, startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';

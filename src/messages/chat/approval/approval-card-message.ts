@@ -7,7 +7,7 @@ import { actions } from '../../block-kit/actions.js';
 import { button } from '../../block-kit/button.js';
 import { confirmDialog } from '../../block-kit/confirm-dialog.js';
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { fitText } from '../../block-kit/fit-text.js';
 import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';

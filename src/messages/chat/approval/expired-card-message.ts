@@ -2,7 +2,7 @@ import type { Rollout } from '../../../core/rollout/rollout.js';
 import { windowEnd } from '../../../core/rollout/window-end.js';
 import type { Verdict } from '../../../preflight/preflight-report.js';
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { fitText } from '../../block-kit/fit-text.js';
 import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';

@@ -1,6 +1,6 @@
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import { capItems } from '../../block-kit/cap-items.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { section } from '../../block-kit/section.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';
 import { codeSpan } from '../code-span.js';

@@ -1,5 +1,5 @@
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { header } from '../../block-kit/header.js';
 import { section } from '../../block-kit/section.js';
 import { COMMAND_USAGES } from '../command-usages.js';

@@ -1,7 +1,7 @@
 import type { AgentFacts } from '../../../jobs/agent-facts.js';
 import { capItems } from '../../block-kit/cap-items.js';
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { section } from '../../block-kit/section.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';
 import { codeSpan } from '../code-span.js';

@@ -1,7 +1,7 @@
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import type { Verdict } from '../../../preflight/preflight-report.js';
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';
 import { planSummaryBlocks } from '../approval/plan-summary-blocks.js';
 import { codeSpan } from '../code-span.js';

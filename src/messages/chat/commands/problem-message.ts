@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { fitText } from '../../block-kit/fit-text.js';
 import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { section } from '../../block-kit/section.js';

@@ -2,7 +2,7 @@ import { compareFindings, type Finding, type Severity } from '../../../core/find
 import { countBySeverity, type PreflightReport, type Verdict } from '../../../preflight/preflight-report.js';
 import { context } from '../../block-kit/context.js';
 import { divider } from '../../block-kit/divider.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { fitText } from '../../block-kit/fit-text.js';
 import { header } from '../../block-kit/header.js';
 import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';

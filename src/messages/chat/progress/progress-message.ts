@@ -3,7 +3,7 @@ import type { ProgressSnapshot } from '../../../core/rollout/progress-snapshot.j
 import type { HealthSample } from '../../../core/rollout/rollout.js';
 import { formatDuration } from '../../../core/time/format-duration.js';
 import { context } from '../../block-kit/context.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { fitText } from '../../block-kit/fit-text.js';
 import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { section } from '../../block-kit/section.js';

@@ -1,5 +1,5 @@
 import type { Rollout } from '../../../core/rollout/rollout.js';
-import type { SlackMessage } from '../../block-kit/fit-message.js';
+import type { SlackMessage } from '../../block-kit/slack-message.js';
 import { section } from '../../block-kit/section.js';
 import { buildStatusVariables, type StatusContext } from './build-status-variables.js';
 import { renderStatusUpdate } from './render-status-update.js';
