@@ -140,6 +140,15 @@ describe('scheduled-task detector', () => {
     expect(task).toMatchObject({ command: 'dten-gc.service', description: 'every 15 minutes', name: 'dten-gc.timer' });
   });
 
+  it.each([
+    ['weekly Europe/Berlin', 'at 00:00, only on Monday (Europe/Berlin time)'],
+    ['*-*-01 04:00', 'at 04:00, on day 1 of the month'],
+    ['*-*-* 02:30:15', 'on the calendar "*-*-* 02:30:15"'],
+  ])('OnCalendar=%s is worded as the agent reads it: %s', (calendar, words) => {
+    const [task] = findScheduledTasks('units/t.timer', `[Timer]\nOnCalendar=${calendar}\n`, 1);
+    expect(task?.description).toBe(words);
+  });
+
   it('when an OnCalendar expression has no cron equivalent, the expression itself is quoted', () => {
     const [task] = findScheduledTasks('units/once.timer', '[Timer]\nOnCalendar=2025-12-24 18:00\n', 1);
     expect(task?.description).toBe('on the calendar "2025-12-24 18:00"');

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { ScheduledTask } from '../../preflight/detectors/scheduled-task/scheduled-task.js';
-import { onCalendarToCron } from './on-calendar-to-cron.js';
+import { onCalendarToCron } from '../../core/time/on-calendar-to-cron.js';
 import type { TimeWindow } from './time-window.js';
 
 /** Whether a task fires inside the window; `at` is the first time it does, when that can be known. */

@@ -1,52 +1,17 @@
+import { onCalendarToCron } from '../../../core/time/on-calendar-to-cron.js';
 import { describeCron } from './describe-cron.js';
 
-const SHORTHANDS: Record<string, string> = {
-  minutely: '* * * * *',
-  hourly: '0 * * * *',
-  daily: '0 0 * * *',
-  weekly: '0 0 * * 1',
-  monthly: '0 0 1 * *',
-  yearly: '0 0 1 1 *',
-  annually: '0 0 1 1 *',
-  quarterly: '0 0 1 1,4,7,10 *',
-  semiannually: '0 0 1 1,7 *',
-};
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
 /**
- * Words for a systemd OnCalendar= expression. Hand-written because cronstrue reads only cron: the common
- * forms (`Mon..Fri *-*-* 02:00`, `*:0/15`, `daily`) are translated to cron and worded by cronstrue.
+ * Words for a systemd OnCalendar= expression: translated to cron as the agent does when it checks the window
+ * (`onCalendarToCron`), then worded by cronstrue, which reads only cron. A schedule it cannot translate, or one
+ * firing at a second other than :00 (cronstrue's five fields have none), is quoted as written.
  */
 export function describeOnCalendar(expression: string): string {
-  const tokens = expression.trim().split(/\s+/);
-  const zone =
-    tokens.length > 1 && /^(UTC|[A-Z][a-z]+\/[A-Za-z_/]+)$/.test(tokens.at(-1) ?? '') ? tokens.pop() : undefined;
-  const cron = SHORTHANDS[tokens.join(' ').toLowerCase()] ?? translateToCron(tokens);
-  const words = cron === undefined ? undefined : describeCron(cron);
-  if (words === undefined) return `on the calendar "${expression.trim()}"`;
-  return zone === undefined ? words : `${words} (${zone} time)`;
-}
-
-function translateToCron(tokens: string[]): string | undefined {
-  const weekdays = /^[a-z]/i.test(tokens[0] ?? '') ? translateWeekdays(tokens.shift() ?? '') : '*';
-  const date = tokens[0]?.includes('-') ? (tokens.shift() ?? '') : '*-*-*';
-  const time = tokens[0]?.includes(':') ? (tokens.shift() ?? '') : '00:00:00';
-  const dateParts = date.split('-');
-  const [hour, minute, second = '0'] = time.split(':');
-  const [year, month, day] = dateParts.length === 2 ? ['*', ...dateParts] : dateParts;
-  if (tokens.length > 0 || weekdays === undefined || year !== '*' || !/^0*$/.test(second)) return undefined;
-  const fields = [minute, hour, day, month].map(translateField);
-  if (fields.some((field) => field === undefined)) return undefined;
-  return [...fields, weekdays].join(' ');
-}
-
-function translateField(field: string | undefined): string | undefined {
-  if (field === undefined || !/^[\d*,./]+$/.test(field)) return undefined;
-  return field.replace(/\.\./g, '-').replace(/\d+/g, (number) => String(Number(number)));
-}
-
-function translateWeekdays(spec: string): string | undefined {
-  const days = spec.toLowerCase().replace(/\.\./g, '-');
-  const translated = days.replace(/[a-z]+/g, (name) => String(WEEKDAYS.indexOf(name.slice(0, 3))));
-  return /(^|[-,])-1/.test(translated) || !/^[\d,-]+$/.test(translated) ? undefined : translated;
+  const asWritten = `on the calendar "${expression.trim()}"`;
+  const translated = onCalendarToCron(expression);
+  if (translated === undefined) return asWritten;
+  const [second, ...fiveFields] = translated.cron.split(' ');
+  const words = second === '0' ? describeCron(fiveFields.join(' ')) : undefined;
+  if (words === undefined) return asWritten;
+  return translated.timeZone === undefined ? words : `${words} (${translated.timeZone} time)`;
 }
