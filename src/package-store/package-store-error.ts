@@ -1,4 +1,4 @@
-/** Why the package store refused. The words live in `describe-package-store-error.ts`, keyed by code. */
+/** Why the package store refused. The words live in `src/messages/package-store-error-text.ts`, keyed by code. */
 export interface PackageStoreErrorParams {
   'unsafe-key': { key: string };
   'not-found': { key: string };

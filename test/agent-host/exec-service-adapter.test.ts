@@ -9,7 +9,7 @@ import {
   type ExecServiceAdapter,
   type ExecServiceAdapterOptions,
 } from '../../src/agent/host/exec-service-adapter.js';
-import { describeHostStepError } from '../../src/agent/host/describe-host-step-error.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { extractRelease, type ExtractedRelease } from '../../src/agent/host/extract-release.js';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';

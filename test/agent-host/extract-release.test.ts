@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeHostStepError } from '../../src/agent/host/describe-host-step-error.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { extractRelease } from '../../src/agent/host/extract-release.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { buildHostFixtures, type HostFixtures } from './build-host-fixtures.js';

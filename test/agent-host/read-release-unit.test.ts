@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeHostStepError } from '../../src/agent/host/describe-host-step-error.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { createHostLayout, type HostLayout } from '../../src/agent/host/host-layout.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { readReleaseUnit } from '../../src/agent/host/read-release-unit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHostStepError } from '../../src/agent/host/describe-host-step-error.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import type { CommandResult, RunCommand } from '../../src/agent/host/run-command.js';
 import { startServices } from '../../src/agent/host/start-services.js';

@@ -21,7 +21,7 @@ import {
   createDirectoryPackageStore,
   type DirectoryPackageStore,
 } from '../../src/package-store/create-directory-package-store.js';
-import { describePackageStoreError } from '../../src/package-store/describe-package-store-error.js';
+import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
 import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 import { packageUrl } from '../../src/package-store/package-url.js';
 import { servePackageStore, type PackageStoreServer } from '../../src/package-store/serve-package-store.js';

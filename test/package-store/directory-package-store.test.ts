@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDirectoryPackageStore } from '../../src/package-store/create-directory-package-store.js';
-import { describePackageStoreError } from '../../src/package-store/describe-package-store-error.js';
+import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
 import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 import { buildPackageFile, makeTempDir, removeTempDirs, sha256Of } from './build-package-file.js';
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describePackageStoreError } from '../../src/package-store/describe-package-store-error.js';
+import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
 import { fetchPackage } from '../../src/package-store/fetch-package.js';
 import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 

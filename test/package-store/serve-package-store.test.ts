@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createDirectoryPackageStore } from '../../src/package-store/create-directory-package-store.js';
-import { describePackageStoreError } from '../../src/package-store/describe-package-store-error.js';
+import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
 import { fetchPackage } from '../../src/package-store/fetch-package.js';
 import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 import { packageUrl } from '../../src/package-store/package-url.js';

@@ -1,4 +1,4 @@
-/** Why a host step refused to act. The words live in `describe-host-step-error.ts`, keyed by code. */
+/** Why a host step refused to act. The words live in `src/messages/host-step-error-text.ts`, keyed by code. */
 export interface HostStepErrorParams {
   'digest-mismatch': { file: string; expected: string; actual: string };
   'archive-hazard': { entry: string; rule: string; detail: string };

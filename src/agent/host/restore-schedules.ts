@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HostLayout } from './host-layout.js';
 import { HostStepError } from './host-step-error.js';
-import { describeHostStepError } from './describe-host-step-error.js';
+import { describeHostStepError } from '../../messages/host-step-error-text.js';
 import type { Journal } from './journal.js';
 import { moveFile } from './move-file.js';
 import { pathExists } from './path-exists.js';

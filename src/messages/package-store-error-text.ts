@@ -1,4 +1,4 @@
-import type { PackageStoreError } from './package-store-error.js';
+import type { PackageStoreError } from '../package-store/package-store-error.js';
 
 /** What happened and what to do, for the person reading the agent's report or the control plane's log. */
 export function describePackageStoreError(error: PackageStoreError): string {

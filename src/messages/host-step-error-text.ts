@@ -1,4 +1,4 @@
-import type { HostStepError, HostStepErrorCode, HostStepErrorParams } from './host-step-error.js';
+import type { HostStepError, HostStepErrorCode, HostStepErrorParams } from '../agent/host/host-step-error.js';
 
 const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } = {
   'digest-mismatch': (p) =>
