@@ -31,14 +31,15 @@ export interface HostBatchTarget {
 export async function enqueueHostBatch(
   target: HostBatchTarget,
   jobs: readonly HostJobPayload[],
-  batch: RolloutWakeData,
+  { round, ...batch }: RolloutWakeData & { round: number },
 ): Promise<void> {
   const { registry, key } = target;
   const wake = signJob({ name: ROLLOUT_WAKE, data: batch }, key);
   const wakeId = rolloutWakeJobId(batch);
-  // Listed first, so every batch that exists is found; a listed batch that was never added is skipped.
+  // Listed first, so every batch that exists is found; a listed batch that was never added is skipped. The score is
+  // the round, which the batches asked for together share (wakeDriver waits for all of them).
   const list = batchListKey(registry.prefix, batch.rolloutId, hostStepOf(jobs[0]!.name));
-  await target.redis.multi().zadd(list, 'NX', Date.now(), wakeId).expire(list, target.keepSeconds).exec();
+  await target.redis.multi().zadd(list, 'NX', round, wakeId).expire(list, target.keepSeconds).exec();
   const children = jobs.map((job) => {
     const signed = signJob(job, key);
     return {

@@ -23,8 +23,8 @@ export interface WakeTarget {
 
 /**
  * Runs a wake job (a batch of host jobs has finished): moves the rollout's current step job out of its delay now,
- * unless another batch of the same step is still running: its own wake comes later, and waking the step job for each
- * of a thousand-host step's ten batches would have it read them all ten times. The step job's poll still records
+ * unless another batch asked for with it (its round) is still running: that one's wake comes later, and waking the
+ * step job for each of a thousand-host step's ten batches would have it read them all ten times. The step job's poll still records
  * hosts as they finish meanwhile. A step job that is running may go back to sleep on what it read before the batch
  * ended, so the wake leaves word that the step job takes when it sleeps (`takeWakeAsked`), then looks again in case it
  * went to sleep meanwhile: either way one of them wakes it, with no polling.
@@ -66,15 +66,31 @@ export async function promote(job: Job): Promise<boolean> {
   }
 }
 
+// Whether another batch of the wake's round (same score in the step's batch list) still waits for host jobs.
+// KEYS: the batch list, the control queue's waiting-children set. ARGV: the wake job's id.
+const OTHER_BATCH_RUNNING = `
+local round = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not round then return 0 end
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], round, round, 'BYSCORE')) do
+  if id ~= ARGV[1] and redis.call('ZSCORE', KEYS[2], id) then return 1 end
+end
+return 0
+`;
+
 /**
- * Whether another batch of this step still waits for host jobs. Each batch's children finish in BullMQ's own script,
- * which moves its wake job out of the waiting-children set then and there, so the last batch to finish always finds
- * none left and wakes the step job. A listed batch never added (or not yet) is not in the set.
+ * Whether another batch asked for together with this one still waits for host jobs. Each batch's children finish in
+ * BullMQ's own script, which moves its wake job out of the waiting-children set then and there, so the last batch of
+ * a round to finish always finds none left and wakes the step job. A listed batch never added (or not yet) is not in
+ * the set; nor is a batch of an earlier round, so a wave is not held up by an earlier wave's silent host.
  */
 async function otherBatchRunning(target: WakeTarget, wake: RolloutWakeData): Promise<boolean> {
-  const listed = await target.redis.zrange(batchListKey(target.prefix, wake.rolloutId, batchStep(wake.batch)), 0, '-1');
-  const others = listed.filter((id) => id !== rolloutWakeJobId(wake));
-  if (others.length === 0) return false;
-  const scores = await target.redis.zmscore(target.queue.keys['waiting-children']!, ...others);
-  return scores.some((score) => score !== null);
+  const list = batchListKey(target.prefix, wake.rolloutId, batchStep(wake.batch));
+  const running = await target.redis.eval(
+    OTHER_BATCH_RUNNING,
+    2,
+    list,
+    target.queue.keys['waiting-children']!,
+    rolloutWakeJobId(wake),
+  );
+  return running === 1;
 }

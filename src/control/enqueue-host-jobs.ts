@@ -31,6 +31,8 @@ export async function enqueueHostJobs(
   // One flow is one MULTI: a thousand children in one would hold Redis (and every agent) until all are added. The
   // batches are sent together, so Redis adds one while this process builds and signs the next.
   const batches: Array<Promise<void>> = [];
+  // The batches of one call wake the step job once, when the last of them finishes.
+  const round = Date.now();
   for (let start = 0; start < asked.length; start += HOSTS_PER_BATCH) {
     const chunk = asked.slice(start, start + HOSTS_PER_BATCH);
     const names = chunk.map(({ host, attempt }) => `${host}#${attempt}`).sort();
@@ -38,7 +40,7 @@ export async function enqueueHostJobs(
     batches.push(
       ctx.hostJobs.enqueue(
         chunk.map(({ host, attempt }) => buildHostJob(rollout, planDigest, host, step, { reason, attempt })),
-        { rolloutId: rollout.id, batch: `${step}-${batch}` },
+        { rolloutId: rollout.id, batch: `${step}-${batch}`, round },
       ),
     );
   }

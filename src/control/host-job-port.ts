@@ -12,10 +12,11 @@ export type HostJobStatus =
 export interface HostJobPort {
   /**
    * Signs and adds the jobs under their deterministic ids (a job already there, in any state, is left alone) as one
-   * batch: when every job of it has finished, the rollout's step job is woken at once instead of at its next poll.
-   * `batch` names it within the rollout; adding a batch of that name again adds its missing jobs and wakes no one.
+   * batch: when every job of it and of the other batches of its `round` (the batches asked for together) has
+   * finished, the rollout's step job is woken at once instead of at its next poll. `batch` names it within the
+   * rollout; adding a batch of that name again adds its missing jobs and wakes no one.
    */
-  enqueue(jobs: readonly HostJobPayload[], batch: { rolloutId: string; batch: string }): Promise<void>;
+  enqueue(jobs: readonly HostJobPayload[], batch: { rolloutId: string; batch: string; round: number }): Promise<void>;
   /** Where each job stands, in the order asked; `jobId` is `hostJobId(job, step)` of this rollout's `step`. */
   statuses(
     scope: { rolloutId: string; step: HostStep },

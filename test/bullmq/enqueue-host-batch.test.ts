@@ -15,6 +15,8 @@ import { startTestAgent } from './start-test-agent.js';
 
 const key = makeJobKey();
 const BATCH = { rolloutId: 'r-20240501', batch: 'install-0123456789ab' };
+/** The batch as it is asked for: the wake job's data and the round it belongs to. */
+const ASKED = { ...BATCH, round: 1 };
 const WAKE_ID = 'r-20240501-wake-install-0123456789ab';
 const fresh = useFreshRedis({ nameConnection: true });
 let registry: HostQueueRegistry;
@@ -55,7 +57,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 describe('enqueueing a batch of host jobs that wakes the control plane', () => {
   it('puts each signed job on its own host queue under its deterministic id, below a signed wake job that waits for them', async () => {
     const jobs = [buildInstallJob(), buildInstallJob({ hostId: 'db-1' })];
-    await enqueueHostBatch(target, jobs, BATCH);
+    await enqueueHostBatch(target, jobs, ASKED);
     const web = await registry.queueFor('web-1').getJob('r-20240501-web-1-install-1');
     expect(await web?.getState()).toBe('waiting');
     expect(verifyJob(web!, { key, hostId: 'web-1' })).toEqual({ ok: true, job: jobs[0] });
@@ -68,7 +70,7 @@ describe('enqueueing a batch of host jobs that wakes the control plane', () => {
   });
 
   it('the wake job becomes ready only when the last host job has finished, a job its agent refused included', async () => {
-    await enqueueHostBatch(target, [buildInstallJob(), buildInstallJob({ hostId: 'db-1' })], BATCH);
+    await enqueueHostBatch(target, [buildInstallJob(), buildInstallJob({ hostId: 'db-1' })], ASKED);
     const events = await startAgent('db-1', true);
     const db = await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1');
     await expect(db!.waitUntilFinished(events)).rejects.toThrow('refused by the test');
@@ -81,15 +83,15 @@ describe('enqueueing a batch of host jobs that wakes the control plane', () => {
     const events = await startAgent('web-1');
     const done = await enqueueHostJob(registry, buildInstallJob(), key);
     await (await registry.queueFor('web-1').getJob(done.id))!.waitUntilFinished(events);
-    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
+    await enqueueHostBatch(target, [buildInstallJob()], ASKED);
     await until(async () => (await wakeState()) === 'waiting');
     const counts = await registry.queueFor('web-1').getJobCounts('completed', 'waiting', 'active');
     expect(counts).toEqual({ completed: 1, waiting: 0, active: 0 });
   });
 
   it('the same batch asked for again adds no job and no second wake', async () => {
-    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
-    await enqueueHostBatch(target, [buildInstallJob()], BATCH);
+    await enqueueHostBatch(target, [buildInstallJob()], ASKED);
+    await enqueueHostBatch(target, [buildInstallJob()], ASKED);
     expect(await registry.queueFor('web-1').getWaitingCount()).toBe(1);
     expect(await control.getJobCounts('waiting-children', 'waiting')).toEqual({ 'waiting-children': 1, waiting: 0 });
   });
@@ -111,7 +113,7 @@ describe("the control plane's view of host jobs", () => {
     const hosts = ['web-1', 'db-1', 'cache-1'];
     await port.enqueue(
       hosts.map((hostId) => buildInstallJob({ hostId })),
-      BATCH,
+      ASKED,
     );
     const webEvents = await startAgent('web-1');
     const dbEvents = await startAgent('db-1', true);
@@ -136,7 +138,11 @@ describe("the control plane's view of host jobs", () => {
     const port = createPort();
     const hosts = ['web-1', 'db-1', 'cache-1'];
     for (const [i, hostId] of hosts.entries()) {
-      await port.enqueue([buildInstallJob({ hostId })], { rolloutId: 'r-20240501', batch: `install-00000000000${i}` });
+      await port.enqueue([buildInstallJob({ hostId })], {
+        rolloutId: 'r-20240501',
+        batch: `install-00000000000${i}`,
+        round: i,
+      });
     }
     const events = await startAgent('db-1');
     await (await registry.queueFor('db-1').getJob('r-20240501-db-1-install-1'))!.waitUntilFinished(events);

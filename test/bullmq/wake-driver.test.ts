@@ -58,32 +58,34 @@ describe('a wake job', () => {
     expect(await takeWakeAsked(producer, prefix, ROLLOUT)).toBe(false);
   });
 
-  it("waits for the step's other batches: only the last one to finish wakes the step job", async () => {
+  it('waits for the other batches of its round: only the last to finish wakes the step job, whatever an earlier round or another step still runs', async () => {
     await queue.add('rollout-step', {}, { jobId: STEP_ID, delay: 60_000 });
+    const earlier = { rolloutId: ROLLOUT, batch: 'preflight-000000000000' };
     const first = { rolloutId: ROLLOUT, batch: 'preflight-000000000001' };
     const second = { rolloutId: ROLLOUT, batch: 'preflight-000000000002' };
     const flows = new FlowProducer({ connection: producer, prefix });
-    try {
-      // Each batch a wake job with one child on a host queue, listed as enqueueHostBatch lists them.
-      for (const [i, batch] of [first, second].entries()) {
-        await producer.zadd(batchListKey(prefix, ROLLOUT, 'preflight'), i, rolloutWakeJobId(batch));
-        await flows.add({
-          name: 'rollout-wake',
-          queueName: CONTROL_QUEUE,
-          data: batch,
-          opts: { jobId: rolloutWakeJobId(batch) },
-          children: [{ name: 'host-preflight', queueName: 'host-test', data: {}, opts: { jobId: `child-${i}` } }],
-        });
-      }
-      // Another step's batch that is still running changes nothing.
+    // A batch as enqueueHostBatch adds it: listed under its round, then a wake job with one child on a host queue.
+    const addBatch = async (
+      batch: { rolloutId: string; batch: string },
+      round: number,
+      child: { queueName: string; jobId: string },
+    ): Promise<void> => {
+      const step = batch.batch.split('-')[0]!;
+      await producer.zadd(batchListKey(prefix, ROLLOUT, step), round, rolloutWakeJobId(batch));
       await flows.add({
         name: 'rollout-wake',
         queueName: CONTROL_QUEUE,
-        data: WAKE,
-        opts: { jobId: rolloutWakeJobId(WAKE) },
-        children: [{ name: 'host-install', queueName: 'host-test', data: {}, opts: { jobId: 'child-install' } }],
+        data: batch,
+        opts: { jobId: rolloutWakeJobId(batch) },
+        children: [{ name: `host-${step}`, queueName: child.queueName, data: {}, opts: { jobId: child.jobId } }],
       });
-      await producer.zadd(batchListKey(prefix, ROLLOUT, 'install'), 0, rolloutWakeJobId(WAKE));
+    };
+    try {
+      // Nothing ever runs on host-silent: an earlier round's batch and another step's stay unfinished.
+      await addBatch(earlier, 1, { queueName: 'host-silent', jobId: 'child-earlier' });
+      await addBatch(WAKE, 2, { queueName: 'host-silent', jobId: 'child-install' });
+      await addBatch(first, 2, { queueName: 'host-test', jobId: 'child-0' });
+      await addBatch(second, 2, { queueName: 'host-test', jobId: 'child-1' });
       const host = new Worker('host-test', null, { connection: workerConnection, prefix });
       try {
         const finish = async (id: string): Promise<void> => {
