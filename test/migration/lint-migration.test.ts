@@ -229,3 +229,39 @@ describe('lintMigration', () => {
     expect(hazard?.evidence).not.toContain('\u202E');
   });
 });
+
+describe('a DO block, which runs when the migration runs', () => {
+  const TIMEOUTS = "SET lock_timeout = '5s';\nSET statement_timeout = '60s';\n";
+
+  it('is checked statement by statement, in IF branches too, on the lines of the file', () => {
+    const sql = `${TIMEOUTS}DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'orders_customer_idx') THEN
+    CREATE INDEX orders_customer_idx ON orders (customer_id);
+  END IF;
+  ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);
+END
+$$;
+`;
+    expect(lintMigration(sql).map(({ line, rule, evidence }) => ({ line, rule, evidence }))).toEqual([
+      {
+        line: 6,
+        rule: 'require-concurrent-index-creation',
+        evidence: 'CREATE INDEX orders_customer_idx ON orders (customer_id)',
+      },
+      { line: 8, rule: 'changing-column-type', evidence: 'ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2)' },
+    ]);
+  });
+
+  it('cannot hold CREATE INDEX CONCURRENTLY, which PostgreSQL refuses inside it', () => {
+    const sql = `${TIMEOUTS}DO $body$ BEGIN CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id); END $body$;`;
+    expect(rulesOf(sql)).toContain('ban-concurrent-index-creation-in-transaction');
+  });
+
+  it('is left alone when it only reads or writes rows, and a function body (run only when called) is not looked into', () => {
+    const sql = `${TIMEOUTS}DO $$ BEGIN UPDATE orders SET note = NULL WHERE id = 0; EXECUTE 'DROP INDEX foo'; END $$;
+CREATE FUNCTION reindex_later() RETURNS void LANGUAGE plpgsql AS $f$ BEGIN ALTER TABLE t ALTER COLUMN a TYPE text; END $f$;
+DO LANGUAGE sql $$ SELECT 1 $$;`;
+    expect(rulesOf(sql)).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
+import { findDoBlockStatements } from '../../../libpg-query/find-do-block-statements.js';
 import { parseSql, type SqlParseError, type SqlStatement } from '../../../libpg-query/parse-sql.js';
 import { checkAlterTable } from './check-alter-table.js';
 import { checkIndexStatement } from './check-index-statement.js';
@@ -21,8 +22,23 @@ export function lintMigration(sql: string, options: LintOptions = {}): Migration
   for (const statement of parsed.statements) {
     trackStatement(state, statement);
     for (const check of CHECKS) check(state, statement);
+    checkDoBlock(state, statement);
   }
   return state.hazards.sort((a, b) => a.line - b.line);
+}
+
+/** What a DO block runs is checked like the file's own statements; a DO block is one statement, so one transaction. */
+function checkDoBlock(state: LintState, statement: SqlStatement): void {
+  const inner = findDoBlockStatements(statement);
+  if (inner.length === 0) return;
+  const outside = state.inTransaction;
+  if (!outside) state.transaction += 1;
+  state.inTransaction = true;
+  for (const each of inner) {
+    trackStatement(state, each);
+    for (const check of CHECKS) check(state, each);
+  }
+  state.inTransaction = outside;
 }
 
 /** Transactions opened and closed, and tables created: later statements on them lock nothing anyone waits for. */
