@@ -75,6 +75,10 @@ for (const { hosts, engine, rawRun, inOrderRun } of rows) {
   );
 }
 console.log('engine: plan to done, less the wait for the Approve click. Target: at most 1.5x raw per host.');
+for (const { hosts, engine, rawRun } of rows) {
+  const ratio = engine.seconds / rawRun.seconds;
+  console.log(`${hosts} hosts: target ${ratio <= 1.5 ? 'met' : 'missed'} (${ratio.toFixed(2)}x raw)`);
+}
 console.log(
   "in order: the same no-op jobs with no control plane, phase after phase as the rollout runs them (every host's preflight, each wave, every host's cleanup): what the waves cost before the engine adds anything.",
 );
