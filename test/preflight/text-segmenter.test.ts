@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { findCredentials } from '../../src/preflight/detectors/credential/find-credentials.js';
 import { TextSegmenter } from '../../src/preflight/split-text-segments.js';
 
 function segmentAll(text: string, maxChars: number, chunkSize: number) {
@@ -31,5 +33,55 @@ describe('cutting large text into line-aligned segments', () => {
 
   it('when a file is empty, detectors still see it once', () => {
     expect(segmentAll('', 100, 10)).toEqual([{ text: '', firstLine: 1 }]);
+  });
+
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'sec1', format: 'pem' })
+    .toString();
+  const filler = (count: number, from = 1): string[] =>
+    Array.from({ length: count }, (_, i) => `setting_${from + i} = value ${'x'.repeat(20)}`);
+  /** A segment boundary would fall inside `block`: it starts a few lines before one segment's worth of text. */
+  const straddling = (block: string, maxChars: number): string => {
+    const before: string[] = [];
+    while (before.join('\n').length < maxChars - 100) before.push(...filler(1, before.length + 1));
+    const text = `${[...before, ...block.trimEnd().split('\n'), ...filler(40, 1000)].join('\n')}\n`;
+    // The block opens before the first segment's end and closes after it.
+    const opens = before.join('\n').length;
+    expect(opens).toBeLessThan(maxChars);
+    expect(opens + block.length).toBeGreaterThan(maxChars);
+    return text;
+  };
+
+  it('when a cut would split a PEM block, the block goes whole into the next segment and the key is still found once', () => {
+    const maxChars = 2000;
+    const text = straddling(pem, maxChars);
+    const segments = segmentAll(text, maxChars, 64);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+    const holding = segments.filter((segment) => segment.text.includes('-----BEGIN EC PRIVATE KEY-----'));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]?.text).toContain('-----END EC PRIVATE KEY-----');
+    const found = segments.flatMap((segment) =>
+      findCredentials(segment.text).map((match) => match.line + segment.firstLine - 1),
+    );
+    expect(found).toEqual([text.split('\n').indexOf('-----BEGIN EC PRIVATE KEY-----') + 1]);
+  });
+
+  it('when a cut would split a heredoc, it moves to the line that opens it', () => {
+    const maxChars = 2000;
+    const heredoc = `crontab - <<'CRON'\n${Array.from({ length: 20 }, (_, i) => `${i} 3 * * * /opt/dten/bin/task-${i}`).join('\n')}\nCRON`;
+    const text = straddling(heredoc, maxChars);
+    const segments = segmentAll(text, maxChars, 64);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+    const opening = segments.find((segment) => segment.text.includes("crontab - <<'CRON'"));
+    expect(opening?.text).toMatch(/^CRON$/m);
+  });
+
+  it('when a block opened more than half a segment back, the cut stays where it was rather than shrinking the segment', () => {
+    const maxChars = 600;
+    const heredoc = `crontab - <<CRON\n${Array.from({ length: 40 }, (_, i) => `${i} 3 * * * /opt/dten/bin/task-${i}`).join('\n')}\nCRON`;
+    const text = `${[...filler(3), heredoc, ...filler(40, 1000)].join('\n')}\n`;
+    const segments = segmentAll(text, maxChars, 64);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+    for (const segment of segments.slice(0, -1)) expect(segment.text.length).toBeGreaterThan(maxChars / 2);
   });
 });
