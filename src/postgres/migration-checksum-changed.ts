@@ -1,3 +1,4 @@
+import { migrationChecksumChangedText } from '../messages/migration-error-text.js';
 import { MigrationError } from './migration-error.js';
 
 /** A migration already applied has different SQL in this package than when it was applied. */
@@ -10,9 +11,7 @@ export class MigrationChecksumChanged extends MigrationError {
     readonly recorded: string,
     readonly current: string,
   ) {
-    super(
-      `Migration ${id} was applied by rollout ${rolloutId} with checksum ${recorded.slice(0, 12)}, but this package carries different SQL under the same id (checksum ${current.slice(0, 12)}). Nothing was run. Ask the vendor to ship the change as a new migration instead of editing one that production already ran.`,
-    );
+    super(migrationChecksumChangedText({ id, rolloutId, recorded, current }));
     this.name = 'MigrationChecksumChanged';
   }
 }

@@ -1,3 +1,4 @@
+import { migrationFailedText } from '../messages/migration-error-text.js';
 import { MigrationError } from './migration-error.js';
 
 export interface MigrationFailure {
@@ -21,7 +22,7 @@ export class MigrationFailed extends MigrationError {
   readonly retryable: boolean;
 
   constructor(readonly failure: MigrationFailure) {
-    super(describeFailure(failure));
+    super(migrationFailedText(failure, isTransient(failure.code)));
     this.name = 'MigrationFailed';
     this.retryable = failure.id === undefined || isTransient(failure.code);
   }
@@ -33,22 +34,6 @@ export class MigrationFailed extends MigrationError {
   get code(): string {
     return this.failure.code;
   }
-}
-
-function describeFailure({ id, code, reason, line, step, rolledBack, notRun }: MigrationFailure): string {
-  if (id === undefined) {
-    return `The migration runner could not ${step ?? 'run'}: ${reason} (${code}). Migrations applied before this stay recorded; run the step again once the database is reachable.`;
-  }
-  const where = line === undefined ? '' : ` at line ${line}`;
-  const kept = notRun
-    ? 'Nothing of it was run.'
-    : rolledBack === false
-      ? 'It runs outside a transaction, so statements before that line stay applied; it was not recorded.'
-      : 'Its transaction was rolled back and it was not recorded.';
-  const next = isTransient(code)
-    ? 'Run the step again once the database is reachable.'
-    : 'Fix the migration (or the database state it expects) with the vendor before running the step again.';
-  return `Migration ${id} failed${where} with PostgreSQL error ${code}: ${reason}. ${kept} ${next}`;
 }
 
 /** Connection loss (08), serialization or deadlock (40), server resources (53), shutdown (57P0x), or no SQLSTATE at all. */
