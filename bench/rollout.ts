@@ -86,11 +86,11 @@ console.log('');
 console.log(
   'CPU time per host, ms: this process (control plane, or the raw producer) + fleet processes + Redis = total; total/raw',
 );
+const cpuTotal = (cpu: CpuTimes): number => cpu.self + cpu.fleet + cpu.redis;
 const cpuCells = (cpu: CpuTimes, hosts: number): string => {
   const per = (ms: number): string => (ms / hosts).toFixed(2);
-  return `${per(cpu.self)} + ${per(cpu.fleet)} + ${per(cpu.redis)} = ${per(cpu.self + cpu.fleet + cpu.redis)}`;
+  return `${per(cpu.self)} + ${per(cpu.fleet)} + ${per(cpu.redis)} = ${per(cpuTotal(cpu))}`;
 };
-const cpuTotal = (cpu: CpuTimes): number => cpu.self + cpu.fleet + cpu.redis;
 for (const { hosts, engine, rawRun, inOrderRun } of rows) {
   const ratio = (cpu: CpuTimes): string => `${(cpuTotal(cpu) / cpuTotal(rawRun.cpu)).toFixed(1)}x`;
   console.log(

@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { PlanInput } from '../core/rollout/plan.js';
-import { transition } from '../core/rollout/transition.js';
+import { commandRollout } from '../control/command-rollout.js';
 import { planRollout } from '../control/plan-rollout.js';
 import { planMessage } from '../messages/chat/commands/plan-message.js';
 import type { ChatContext } from './chat-context.js';
@@ -47,12 +47,14 @@ export async function handlePlan(
       // Nobody can see or approve a plan whose message never appeared: end it (its per-host preflight only reads)
       // rather than leave a draft no chat knows of. The person hears why the post failed.
       const detail = 'the plan message could not be posted in the channel; plan again where dten can post';
-      const actor = { kind: 'user' as const, id: request.user };
-      await ctx.control.store
-        .update(rollout.id, (r) => transition(r, 'abort', actor, ctx.now(), detail))
-        .catch((abortError: unknown) =>
-          ctx.log.warn({ rolloutId: rollout.id, err: abortError }, 'could not end a plan whose message failed'),
-        );
+      await commandRollout(
+        ctx.control,
+        rollout.id,
+        { kind: 'abort', detail },
+        { kind: 'user', id: request.user },
+      ).catch((abortError: unknown) =>
+        ctx.log.warn({ rolloutId: rollout.id, err: abortError }, 'could not end a plan whose message failed'),
+      );
       throw error;
     });
   await ctx.records.put({

@@ -3,7 +3,7 @@ import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
-import { enqueueHostJobs } from './enqueue-host-jobs.js';
+import { askHosts } from './enqueue-host-jobs.js';
 import { watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** Cleaning: every host on the new version restores its paused schedules and removes the temporary items. */
@@ -15,9 +15,7 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
     const asked = await ctx.store.update(rollout.id, (r) =>
       r.cleanup ? r : { ...r, cleanup: Object.fromEntries(hosts.map((host) => [host, started])) },
     );
-    await enqueueHostJobs(ctx, asked, hosts, 'cleanup');
-    // The batches' wake jobs cut this short as each batch finishes.
-    return waitFor(ctx.settings.pollMs, `${hosts.length} host(s) cleaning up`);
+    return askHosts(ctx, asked, hosts, 'cleanup', `${hosts.length} host(s) cleaning up`);
   }
   const running = Object.entries(rollout.cleanup)
     .filter(([, cleanup]) => cleanup.state === 'running')

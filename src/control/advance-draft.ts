@@ -4,7 +4,7 @@ import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, stop, waitFor, type Drive } from './drive.js';
-import { enqueueHostJobs } from './enqueue-host-jobs.js';
+import { askHosts } from './enqueue-host-jobs.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
 /** A draft runs the per-host preflight on every target; when all pass, the plan goes to the approvers. */
@@ -19,14 +19,13 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
         now,
       ),
     );
-    await enqueueHostJobs(
+    return askHosts(
       ctx,
       asked,
       unchecked.map(({ host }) => host),
       'preflight',
+      'per-host preflight running',
     );
-    // The batches' wake jobs cut this short as each batch finishes.
-    return waitFor(ctx.settings.pollMs, 'per-host preflight running');
   }
   const checking = hostsIn(rollout, 'preflighting');
   if (checking.length > 0) {

@@ -9,7 +9,7 @@ import { formatDuration } from '../core/time/format-duration.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
-import { enqueueHostJobs } from './enqueue-host-jobs.js';
+import { askHosts } from './enqueue-host-jobs.js';
 import { enterRollback } from './enter-rollback.js';
 import { recordStepOutcomes, type StepOutcome } from './record-step-outcomes.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
@@ -55,9 +55,7 @@ export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Pro
       now,
     ),
   );
-  await enqueueHostJobs(ctx, started, hosts, 'install');
-  // The batch's wake job cuts this short as soon as the wave has finished.
-  return waitFor(ctx.settings.pollMs, `${hosts.length} host(s) installing`);
+  return askHosts(ctx, started, hosts, 'install', `${hosts.length} host(s) installing`);
 }
 
 async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: readonly string[]): Promise<Drive> {

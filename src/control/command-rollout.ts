@@ -11,7 +11,8 @@ import { loadRollout } from './load-rollout.js';
 export type RolloutCommand =
   | { kind: 'pause' }
   | { kind: 'resume' }
-  | { kind: 'abort' }
+  /** `detail`: why, for the audit log (default: who aborted it). */
+  | { kind: 'abort'; detail?: string }
   | { kind: 'rollback' }
   | { kind: 'extend'; minutes: number }
   | { kind: 'retry-cleanup' };
@@ -48,8 +49,8 @@ export async function commandRollout(
       case 'abort':
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
-          ? enterRollback(r, 'abort', actor, now, `aborted by ${actor.id}`)
-          : transition(r, 'abort', actor, now);
+          ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
+          : transition(r, 'abort', actor, now, command.detail);
       case 'rollback':
         return enterRollback(r, 'rollback', actor, now, `rollback asked by ${actor.id}`);
       case 'extend': {

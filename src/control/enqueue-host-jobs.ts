@@ -4,6 +4,7 @@ import type { Rollout } from '../core/rollout/rollout.js';
 import type { HostStep } from '../jobs/job-names.js';
 import { buildHostJob } from './build-host-job.js';
 import type { ControlContext } from './control-context.js';
+import { waitFor, type Drive } from './drive.js';
 
 /** Host jobs per flow. */
 export const HOSTS_PER_BATCH = 100;
@@ -45,4 +46,19 @@ export async function enqueueHostJobs(
     );
   }
   await Promise.all(batches);
+}
+
+/**
+ * Asks the hosts, then sleeps until the poll: the wake job of the last of these batches to finish cuts the sleep short,
+ * so the poll only matters for hosts that go silent.
+ */
+export async function askHosts(
+  ctx: Pick<ControlContext, 'hostJobs' | 'settings'>,
+  rollout: Rollout,
+  hosts: readonly HostToAsk[],
+  step: HostStep,
+  waiting: string,
+): Promise<Drive> {
+  await enqueueHostJobs(ctx, rollout, hosts, step);
+  return waitFor(ctx.settings.pollMs, waiting);
 }

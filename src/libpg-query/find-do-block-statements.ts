@@ -1,4 +1,5 @@
 import { parsePlPgSQLSync } from 'libpg-query';
+import { createLineLocator } from './create-line-locator.js';
 import { parseSql, type SqlStatement } from './parse-sql.js';
 
 /**
@@ -12,7 +13,8 @@ export function findDoBlockStatements(statement: SqlStatement): SqlStatement[] {
   if (!('DoStmt' in node)) return [];
   const options = (node.DoStmt.args ?? []).flatMap((arg) => ('DefElem' in arg ? [arg.DefElem] : []));
   const language = options.find((option) => option.defname === 'language')?.arg;
-  if (language !== undefined && !(language && 'String' in language && language.String.sval === 'plpgsql')) return [];
+  const plpgsql = language === undefined || ('String' in language && language.String.sval === 'plpgsql');
+  if (!plpgsql) return [];
   const body = options.find((option) => option.defname === 'as');
   let tree: unknown;
   try {
@@ -22,7 +24,7 @@ export function findDoBlockStatements(statement: SqlStatement): SqlStatement[] {
   }
   // PL/pgSQL numbers lines from the body's first line, which is the line the body's opening quote is on.
   const bodyOffset = (body?.location ?? statement.start) - statement.start;
-  const bodyLine = statement.line + countNewlines(Buffer.from(statement.text, 'utf8').subarray(0, bodyOffset));
+  const bodyLine = statement.line - 1 + createLineLocator(Buffer.from(statement.text, 'utf8')).locate(bodyOffset).line;
   return collectExecSql(tree).flatMap(({ query, lineno }) => {
     const parsed = parseSql(query);
     if (!parsed.ok) return [];
@@ -44,10 +46,4 @@ function collectExecSql(tree: unknown): Array<{ query: string; lineno: number }>
   };
   visit(tree);
   return found;
-}
-
-function countNewlines(bytes: Buffer): number {
-  let count = 0;
-  for (const byte of bytes) if (byte === 0x0a) count += 1;
-  return count;
 }

@@ -22,9 +22,10 @@ export class MigrationFailed extends MigrationError {
   readonly retryable: boolean;
 
   constructor(readonly failure: MigrationFailure) {
-    super(migrationFailedText(failure, isTransient(failure.code)));
+    const transient = isTransient(failure.code);
+    super(migrationFailedText(failure, transient));
     this.name = 'MigrationFailed';
-    this.retryable = failure.id === undefined || isTransient(failure.code);
+    this.retryable = failure.id === undefined || transient;
   }
 
   get id(): string | undefined {

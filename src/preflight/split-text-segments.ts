@@ -49,30 +49,30 @@ function chooseCut(pending: string, limit: number): number {
   const end = newline + 1;
   // Never back by more than half a segment, so segments stay large whatever the text holds.
   const from = Math.max(0, end - Math.min(KEEP_WHOLE_CHARS, Math.floor(limit / 2)));
-  const open = [openPemBlock(pending, from, end), openHeredoc(pending, from, end)].filter((at) => at > 0);
-  return open.length > 0 ? Math.min(...open) : end;
-}
-
-/** The start of the line of a `-----BEGIN` in pending[from, end) with no `-----END` after it there; else -1. */
-function openPemBlock(pending: string, from: number, end: number): number {
-  const begin = pending.lastIndexOf('-----BEGIN ', end - 1);
-  if (begin < from || pending.slice(begin, end).includes('-----END ')) return -1;
-  return lineStartWithin(pending, begin, from);
-}
-
-/** The start of the line of the last heredoc in pending[from, end) whose terminating word has not come yet; else -1. */
-function openHeredoc(pending: string, from: number, end: number): number {
+  // Only the window a cut may move back into is searched, not the whole segment.
   const window = pending.slice(from, end);
-  const starts = [...window.matchAll(/<<[-~]?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/g)];
-  const last = starts.at(-1);
+  const open = [openPemBlock(window), openHeredoc(window)].filter((at) => at > 0);
+  return open.length > 0 ? from + Math.min(...open) : end;
+}
+
+/** In `window`, the start of the line of a `-----BEGIN` with no `-----END` after it; else -1. */
+function openPemBlock(window: string): number {
+  const begin = window.lastIndexOf('-----BEGIN ');
+  if (begin < 0 || window.includes('-----END ', begin)) return -1;
+  return lineStart(window, begin);
+}
+
+/** In `window`, the start of the line of the last heredoc whose terminating word has not come yet; else -1. */
+function openHeredoc(window: string): number {
+  const last = [...window.matchAll(/<<[-~]?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].at(-1);
   if (last === undefined) return -1;
   const after = window.slice(last.index + last[0].length);
   if (new RegExp(`^[ \\t]*${last[2]}[ \\t]*$`, 'm').test(after)) return -1;
-  return lineStartWithin(pending, from + last.index, from);
+  return lineStart(window, last.index);
 }
 
-/** The start of the line holding `at`, if that line starts after `from` (a cut must stay on a line boundary). */
-function lineStartWithin(pending: string, at: number, from: number): number {
-  const newline = pending.lastIndexOf('\n', at);
-  return newline >= from ? newline + 1 : -1;
+/** The start of the line holding `at`, when that line starts inside `window` (a cut must stay on a line boundary). */
+function lineStart(window: string, at: number): number {
+  const newline = window.lastIndexOf('\n', at);
+  return newline >= 0 ? newline + 1 : -1;
 }

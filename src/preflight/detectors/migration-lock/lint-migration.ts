@@ -20,8 +20,7 @@ export function lintMigration(sql: string, options: LintOptions = {}): Migration
   if (!parsed.ok) return [describeParseError(parsed.error)];
   const state = createLintState(options.postgresMajor ?? DEFAULT_POSTGRES_MAJOR, options.assumeInTransaction ?? false);
   for (const statement of parsed.statements) {
-    trackStatement(state, statement);
-    for (const check of CHECKS) check(state, statement);
+    checkStatement(state, statement);
     checkDoBlock(state, statement);
   }
   return state.hazards.sort((a, b) => a.line - b.line);
@@ -34,11 +33,13 @@ function checkDoBlock(state: LintState, statement: SqlStatement): void {
   const outside = state.inTransaction;
   if (!outside) state.transaction += 1;
   state.inTransaction = true;
-  for (const each of inner) {
-    trackStatement(state, each);
-    for (const check of CHECKS) check(state, each);
-  }
+  for (const each of inner) checkStatement(state, each);
   state.inTransaction = outside;
+}
+
+function checkStatement(state: LintState, statement: SqlStatement): void {
+  trackStatement(state, statement);
+  for (const check of CHECKS) check(state, statement);
 }
 
 /** Transactions opened and closed, and tables created: later statements on them lock nothing anyone waits for. */
