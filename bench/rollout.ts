@@ -41,8 +41,10 @@ try {
     });
     rows.push({ hosts, engine, rawRun, inOrderRun });
     const { phases } = engine;
+    const ordered = inOrderRun.phaseSeconds;
+    const inOrderWaves = ordered.slice(1, -1).reduce((sum, seconds) => sum + seconds, 0);
     console.log(
-      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves.length} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${rawRun.seconds.toFixed(2)} s, raw in the rollout's order ${inOrderRun.seconds.toFixed(2)} s`,
+      `${hosts} hosts: rollout ${engine.seconds.toFixed(2)} s (preflight ${phases.preflight.toFixed(2)}, ${engine.waves.length} waves ${phases.waves.toFixed(2)}, cleanup ${phases.cleanup.toFixed(2)}), raw ${rawRun.seconds.toFixed(2)} s, raw in the rollout's order ${inOrderRun.seconds.toFixed(2)} s (${ordered[0]?.toFixed(2)}, ${inOrderWaves.toFixed(2)}, ${ordered.at(-1)?.toFixed(2)})`,
     );
   }
 } catch (error) {

@@ -9,6 +9,8 @@ import { startFleetProcesses, type FleetProcesses } from './start-fleet-processe
 
 export interface RawResult {
   seconds: number;
+  /** With `phases`: the seconds each phase took. */
+  phaseSeconds: number[];
   cpu: CpuTimes;
 }
 
@@ -47,10 +49,16 @@ export async function runRawPhase(options: {
     await run(allAtOnce, 'warm-up');
     const cpuBefore = await measureCpu(producer, fleet.pids);
     const started = Date.now();
+    const phaseSeconds: number[] = [];
     if (!options.phases) await run(allAtOnce, 'measured');
-    else for (const [round, phase] of options.phases.entries()) await run(phase, `phase ${round}`);
+    else
+      for (const [round, phase] of options.phases.entries()) {
+        const phaseStarted = Date.now();
+        await run(phase, `phase ${round}`);
+        phaseSeconds.push((Date.now() - phaseStarted) / 1000);
+      }
     const seconds = (Date.now() - started) / 1000;
-    return { seconds, cpu: cpuBetween(cpuBefore, await measureCpu(producer, fleet.pids)) };
+    return { seconds, phaseSeconds, cpu: cpuBetween(cpuBefore, await measureCpu(producer, fleet.pids)) };
   } finally {
     await fleet?.close().catch((error: unknown) => console.error(`cleaning up: ${(error as Error).message}`));
     await registry.close();

@@ -38,13 +38,13 @@ export async function wakeDriver(
   const sequence = await target.store.currentDriver(rolloutId);
   const step = await Job.fromId(target.queue, rolloutStepJobId({ rolloutId, sequence }));
   if (!step) return { woke: false, stepState: 'missing' };
-  let stepState: string = await step.getState();
-  if (stepState === 'active') {
-    await target.redis.set(wakeAskedKey(target.prefix, rolloutId), '1', 'PX', WAKE_ASKED_MS);
-    stepState = await step.getState();
-  }
-  if (stepState !== 'delayed') return { woke: false, stepState };
-  return { woke: await promote(step), stepState };
+  // Asleep is the usual case: promote first, and ask for the state only when it was not delayed.
+  if (await promote(step)) return { woke: true, stepState: 'delayed' };
+  const stepState: string = await step.getState();
+  if (stepState !== 'active') return { woke: false, stepState };
+  await target.redis.set(wakeAskedKey(target.prefix, rolloutId), '1', 'PX', WAKE_ASKED_MS);
+  if (await promote(step)) return { woke: true, stepState: 'delayed' };
+  return { woke: false, stepState: await step.getState() };
 }
 
 /**

@@ -121,12 +121,25 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     },
     get: async (id) => (await read(id))?.rollout,
     async update(id, change) {
+      // The version this process last saw is changed first, unchecked: the save compares versions anyway, so a driver
+      // that has just read the rollout saves a round trip on every write, and a stale one costs a failed save, then a
+      // read. "Nothing to change", or a change refused, is only believed of a version read now.
+      let unchecked = known.get(id);
       for (let tries = 0; tries < MAX_TRIES; tries += 1) {
-        const stored = await read(id);
+        const stored = unchecked ?? (await read(id));
+        const fresh = unchecked === undefined;
+        unchecked = undefined;
         if (!stored) throw new RolloutConflict(id, 'missing');
-        const changed = change(stored.rollout);
-        if (changed === stored.rollout) return changed;
-        if (await save(changed, stored)) return changed;
+        let changed: Rollout;
+        try {
+          changed = change(stored.rollout);
+        } catch (error) {
+          if (fresh) throw error;
+          continue;
+        }
+        if (changed === stored.rollout) {
+          if (fresh) return changed;
+        } else if (await save(changed, stored)) return changed;
       }
       throw new RolloutConflict(id, 'contended');
     },

@@ -37,6 +37,25 @@ describe('the rollout store in Redis', () => {
     expect(await replicaB.get(rollout.id)).toEqual(changed);
   });
 
+  it('decides a change on the stored rollout: what a stale copy refuses, or needs no change for, is decided again', async () => {
+    const rollout = rolloutIn('running');
+    await replicaA.create(rollout);
+    await replicaA.get(rollout.id);
+    const resume = (r: Rollout): Rollout => {
+      if (r.state !== 'paused') throw new RangeError(`cannot resume a ${r.state} rollout`);
+      return { ...r, state: 'running' };
+    };
+    await replicaB.update(rollout.id, (r) => ({ ...r, state: 'paused' }));
+    expect((await replicaA.update(rollout.id, resume)).state).toBe('running');
+    // Refused on the rollout as stored, the refusal stands.
+    await expect(replicaA.update(rollout.id, resume)).rejects.toThrow('cannot resume a running rollout');
+
+    await replicaB.update(rollout.id, (r) => ({ ...r, state: 'paused' }));
+    const running = await replicaA.update(rollout.id, (r) => (r.state === 'running' ? r : { ...r, state: 'running' }));
+    expect(running.state).toBe('running');
+    expect((await replicaB.get(rollout.id))?.state).toBe('running');
+  });
+
   it('answers a rollout that is not there as missing, and refuses to create one twice', async () => {
     expect(await replicaA.get('r-missing')).toBeUndefined();
     await expect(replicaA.update('r-missing', (r) => r)).rejects.toBeInstanceOf(RolloutConflict);
