@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { PackageResolver, ResolvedPackage } from '../commands/chat-context.js';
 import type { SharedFile } from '../commands/command-request.js';
 import { UserError } from '../core/errors/user-error.js';
+import { packageTooLargeReason } from '../messages/package-too-large-reason.js';
 import type { DirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { fetchPackage } from '../package-store/fetch-package.js';
 import { isPackageKey } from '../package-store/package-key.js';
@@ -86,7 +87,7 @@ function whyUnavailable(error: PackageStoreError, typedUrl: boolean): string {
     case 'http-error':
       return `the download failed (${p.detail})`;
     case 'too-large':
-      return `it is larger than the ${p.maxBytes} bytes dten accepts (DTEN_MAX_TOTAL_BYTES); share a smaller package or raise the limit`;
+      return packageTooLargeReason(Number(p.maxBytes));
     case 'unsafe-key':
       return 'that name cannot be stored; use a plain file name';
     case 'key-taken':

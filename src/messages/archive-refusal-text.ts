@@ -1,4 +1,5 @@
 import type { ArchiveRefusal, ArchiveRefusalCode } from '../core/errors/archive-refusal.js';
+import { formatBytes } from './format-bytes.js';
 
 type Params = ArchiveRefusal['params'];
 
@@ -70,13 +71,5 @@ function count(value: string | number | undefined): string {
 }
 
 function bytes(value: string | number | undefined): string {
-  if (typeof value !== 'number') return text(value, '?');
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let size = value;
-  let unit = 0;
-  while (size >= 1024 && unit < units.length - 1) {
-    size /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${value} bytes` : `${size.toFixed(1)} ${units[unit]}`;
+  return typeof value === 'number' ? formatBytes(value) : text(value, '?');
 }

@@ -1,4 +1,5 @@
 import type { PackageStoreError } from '../package-store/package-store-error.js';
+import { formatBytes } from './format-bytes.js';
 
 /** What happened and what to do, for the person reading the agent's report or the control plane's log. */
 export function describePackageStoreError(error: PackageStoreError): string {
@@ -17,6 +18,6 @@ export function describePackageStoreError(error: PackageStoreError): string {
     case 'http-error':
       return `The package could not be downloaded from ${p.url}: ${p.detail}. Check that the control plane's package store is running and reachable from this host.`;
     case 'too-large':
-      return `The download from ${p.url} was stopped at ${p.maxBytes} bytes, the most dten accepts for a package (DTEN_MAX_TOTAL_BYTES). Raise the limit if the package really is that large.`;
+      return `The download from ${p.url} was stopped at ${formatBytes(Number(p.maxBytes))}, the most dten accepts for a package (DTEN_MAX_TOTAL_BYTES). Raise the limit if the package really is that large.`;
   }
 }

@@ -5,6 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { webApi } from '@slack/bolt';
 import { UserError } from '../core/errors/user-error.js';
+import { packageTooLargeReason } from '../messages/package-too-large-reason.js';
 import { isSlackFileUrl } from './is-slack-file-url.js';
 
 /**
@@ -23,7 +24,7 @@ export async function downloadSlackFile(
   const refuse = (reason: string): UserError => new UserError('package-unavailable', { reference: name, reason });
   const url = file?.url_private_download;
   if (url === undefined) throw refuse('Slack gave no download link for it');
-  if ((file?.size ?? 0) > maxBytes) throw refuse(`it is larger than the ${maxBytes} bytes dten accepts`);
+  if ((file?.size ?? 0) > maxBytes) throw refuse(packageTooLargeReason(maxBytes));
   if (!isSlackFileUrl(url, client.slackApiUrl)) throw refuse('its download link is not on Slack');
   const response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
   if (!response.ok || !response.body) throw refuse(`Slack answered ${response.status} to the download`);
@@ -36,7 +37,7 @@ export async function downloadSlackFile(
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
-      done(received > maxBytes ? refuse(`it is larger than the ${maxBytes} bytes dten accepts`) : null, chunk);
+      done(received > maxBytes ? refuse(packageTooLargeReason(maxBytes)) : null, chunk);
     },
   });
   try {

@@ -62,7 +62,7 @@ describe('a package download with a size limit', () => {
   it('is refused by its declared length, leaving nothing behind', async () => {
     const error = await refusal('/declared.zip');
     expect(error.code).toBe('too-large');
-    expect(describePackageStoreError(error)).toContain(`stopped at ${MAX} bytes`);
+    expect(describePackageStoreError(error)).toContain('stopped at 64.0 KiB, the most dten accepts');
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -85,7 +85,7 @@ describe('a zip shared into the channel', () => {
     await share(fake, ALICE_TOKEN, 'huge.zip', ZIP);
     const download = downloadSlackFile(createTestWebClient(fake), fake.files[0]?.id ?? '', dir ?? '', 1024);
     expect(await refusal(download)).toContain(
-      'huge.zip could not be found or fetched: it is larger than the 1024 bytes',
+      'huge.zip could not be found or fetched: it is larger than the 1.0 KiB dten accepts',
     );
     expect(fake.calls.map((call) => call.method)).not.toContain('download');
     await expect(readdir(dir ?? '')).resolves.toEqual([]);

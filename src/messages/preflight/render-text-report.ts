@@ -1,5 +1,6 @@
 import { SEVERITIES, type Finding, type Severity } from '../../core/findings/finding.js';
 import type { PreflightReport, Verdict } from '../../preflight/preflight-report.js';
+import { formatBytes } from '../format-bytes.js';
 
 const HEADINGS: Record<Severity, string> = {
   blocker: 'BLOCKERS — fix these before the upgrade',
@@ -45,15 +46,4 @@ export function renderFinding(finding: Finding): string[] {
   if (finding.evidence) lines.push(`      ${finding.evidence}`);
   lines.push(`      → ${finding.remediation.replaceAll('\n', '\n        ')}`);
   return lines;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -9,7 +9,7 @@ import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { section } from '../../block-kit/section.js';
 import type { KnownBlock } from '../../block-kit/types.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';
-import { formatBytes } from '../../preflight/render-text-report.js';
+import { formatBytes } from '../../format-bytes.js';
 import { countOf } from '../count-of.js';
 import { findingSection } from './finding-section.js';
 import { reportAttachments, type ReportAttachment } from './report-attachments.js';
