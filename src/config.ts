@@ -37,6 +37,16 @@ const bytes = z.string().transform((text, ctx) => {
   return Math.round(Number(match[1]) * unit);
 });
 const positiveInt = z.coerce.number().int().positive();
+/** `host:port`, IPv6 in brackets: where a server listens, written out so exposing it is a choice. */
+const listenAddress = z.string().transform((text, ctx) => {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(text.trim());
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: 'expected host:port, such as 0.0.0.0:8430, 10.0.0.5:8430 or [::]:8430' });
+    return z.NEVER;
+  }
+  return { host: match[1] ?? match[2]!, port };
+});
 const list = z.string().transform((text) =>
   text
     .split(',')
@@ -66,6 +76,9 @@ const envSchema = z.object({
   DTEN_PACKAGE_DIR: z.string().default('build/packages'),
   DTEN_PACKAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   DTEN_PACKAGE_TOKEN: z.string().min(16).optional(),
+  DTEN_PACKAGE_LISTEN: listenAddress.optional(),
+  DTEN_PACKAGE_TLS_CERT: z.string().optional(),
+  DTEN_PACKAGE_TLS_KEY: z.string().optional(),
   DTEN_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DTEN_DATABASE_SCHEMA: z
     .string()
@@ -121,6 +134,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
+/** Every environment variable dten reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustedCaPath: string | undefined;
@@ -135,6 +151,10 @@ export interface Config {
   packageDir: string;
   packageUrl: string | undefined;
   packageToken: string | undefined;
+  /** Where the control plane serves the package store to remote agents (with `packageToken`); unset: not served. */
+  packageListen: { host: string; port: number } | undefined;
+  /** PEM files: serve the package store over HTTPS. */
+  packageTls: { certFile: string | undefined; keyFile: string | undefined };
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
   serviceAdapter: 'systemd' | 'exec' | undefined;
@@ -200,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packageDir: e.DTEN_PACKAGE_DIR,
     packageUrl: e.DTEN_PACKAGE_URL,
     packageToken: e.DTEN_PACKAGE_TOKEN,
+    packageListen: e.DTEN_PACKAGE_LISTEN,
+    packageTls: { certFile: e.DTEN_PACKAGE_TLS_CERT, keyFile: e.DTEN_PACKAGE_TLS_KEY },
     databaseUrl: e.DTEN_DATABASE_URL,
     databaseSchema: e.DTEN_DATABASE_SCHEMA,
     serviceAdapter: e.DTEN_SERVICE_ADAPTER,

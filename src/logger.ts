@@ -7,6 +7,7 @@ export const REDACT_PATHS = [
   'secret',
   'authorization',
   'headers.authorization',
+  'config.packageToken',
   'config.slackBotToken',
   'config.slackAppToken',
   'config.slackSigningSecret',

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 import { startSlackBot } from '../slack/start-slack-bot.js';
 import { runConsoleBot } from './bot-console.js';
+import { servePackagesToAgents } from './serve-packages-to-agents.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { BOT_USAGE } from './command-usage.js';
 
@@ -27,10 +28,17 @@ export async function botCommand(argv: string[], config: Config, log: Logger): P
       why: 'the bot signs the jobs of the rollouts it plans',
     });
   }
-  const slack = await startSlackBot(config, log.child({ role: 'bot' }), { drive: !argv.includes('--no-drive') });
+  const drive = !argv.includes('--no-drive');
+  // Where the control plane runs, so do the remote agents' downloads; first, so a bad setting stops the start early.
+  const packages = drive ? await servePackagesToAgents(config, log.child({ role: 'package-store' })) : undefined;
+  const slack = await startSlackBot(config, log.child({ role: 'bot' }), { drive }).catch(async (error: unknown) => {
+    await packages?.close();
+    throw error;
+  });
   log.info({ mode: slack.mode, port: slack.port }, 'slack bot ready');
   await waitForStopSignal();
-  await Promise.race([slack.close(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  const closed = Promise.all([slack.close(), packages?.close()]);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
   log.info('slack bot stopped');
   return 0;
 }
