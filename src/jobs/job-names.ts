@@ -14,16 +14,8 @@ export const ROLLOUT_WAKE = 'rollout-wake';
 export const JOB_NAMES = [...HOST_JOB_NAMES, ROLLOUT_STEP, ROLLOUT_WAKE] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-export function hostJobName(step: HostStep): HostJobName {
-  return `host-${step}`;
-}
-
 export function hostStepOf(name: HostJobName): HostStep {
   return name.slice('host-'.length) as HostStep;
-}
-
-export function isHostJobName(name: string): name is HostJobName {
-  return (HOST_JOB_NAMES as readonly string[]).includes(name);
 }
 
 export function isJobName(name: string): name is JobName {

@@ -16,7 +16,3 @@ export class TransitionRefused extends Error {
     this.name = 'TransitionRefused';
   }
 }
-
-export function isTransitionRefused(error: unknown): error is TransitionRefused {
-  return error instanceof TransitionRefused;
-}

@@ -21,7 +21,7 @@ export function findWeakSignature(der: Buffer): string | undefined {
 }
 
 /** The signatureAlgorithm OID of a DER certificate, dotted; undefined when the DER does not have that shape. */
-export function readSignatureAlgorithm(der: Buffer): string | undefined {
+function readSignatureAlgorithm(der: Buffer): string | undefined {
   // Node 20's X509Certificate has no signatureAlgorithm: walk Certificate ::= SEQUENCE { tbs, algorithm, signature }.
   const certificate = readTlv(der, 0);
   const tbs = certificate && readTlv(der, certificate.start);

@@ -12,6 +12,6 @@ export function describeCron(expression: string): string | undefined {
   }
 }
 
-export function lowerFirst(text: string): string {
+function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
