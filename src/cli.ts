@@ -60,5 +60,7 @@ main(process.argv.slice(2), io).then(
       io.stderr(`dten: something went wrong (ref ${ref}). The details are in the log above; nothing was changed.\n`);
     }
     process.exitCode = 2;
+    // A command that failed after opening connections (Redis, a server) would otherwise keep the process alive.
+    setTimeout(() => process.exit(), 1000).unref();
   },
 );

@@ -86,6 +86,7 @@ const envSchema = z.object({
     .optional(),
   DTEN_SERVICE_ADAPTER: z.enum(['systemd', 'exec']).optional(),
   DTEN_SERVICE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DTEN_PROBES: z.string().optional(),
   DTEN_HEARTBEAT_SECONDS: positiveInt.default(10),
   // agent
   DTEN_AGENT_LOCK_SECONDS: z.coerce.number().int().min(2).default(30),
@@ -159,6 +160,8 @@ export interface Config {
   databaseSchema: string | undefined;
   serviceAdapter: 'systemd' | 'exec' | undefined;
   servicePort: number | undefined;
+  /** A JSON file of component version probes the agent runs (component → program and arguments). */
+  probesPath: string | undefined;
   heartbeatSeconds: number;
   // agent
   /** The agent's job lock and stalled check: a killed agent's job is taken back after about twice this. */
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: e.DTEN_DATABASE_SCHEMA,
     serviceAdapter: e.DTEN_SERVICE_ADAPTER,
     servicePort: e.DTEN_SERVICE_PORT,
+    probesPath: e.DTEN_PROBES,
     heartbeatSeconds: e.DTEN_HEARTBEAT_SECONDS,
     // agent
     agentLockSeconds: e.DTEN_AGENT_LOCK_SECONDS,

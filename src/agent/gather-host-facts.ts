@@ -8,12 +8,17 @@ import { readReleaseManifest } from './host/read-release-manifest.js';
 import type { ServicePort } from './host/service-port.js';
 import { unitNamesOf } from './host/unit-names-of.js';
 
-/** The probes: what runs here, its units, schedules and config keys, and free disk — fed to per-host preflight. */
+/**
+ * The facts: what runs here (the current release, and the versions `probed` read: see DTEN_PROBES), its units,
+ * schedules and config keys, and free disk — fed to preflight against these hosts and to plans.
+ */
 export async function gatherHostFacts(input: {
   hostId: string;
   labels: Record<string, string>;
   layout: HostLayout;
   services: ServicePort;
+  /** Component → version, from the configured probes. */
+  probed?: Record<string, string>;
   agentVersion: string;
   now: Date;
 }): Promise<AgentFacts> {
@@ -36,7 +41,8 @@ export async function gatherHostFacts(input: {
   return {
     hostId: input.hostId,
     labels: input.labels,
-    components: current ? { [manifest?.name ?? 'dten']: current.version } : {},
+    // The release the agent installed is known better than any probe of it.
+    components: { ...input.probed, ...(current && { [manifest?.name ?? 'dten']: current.version }) },
     units,
     scheduledTasks: schedules.map((schedule) => ({ kind: schedule.kind, name: schedule.name })),
     configKeys: [...configKeys].sort(),

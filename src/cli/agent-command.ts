@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAgentWorker } from '../agent/create-agent-worker.js';
 import { createPackageFetcher } from '../agent/create-package-fetcher.js';
 import { gatherHostFacts } from '../agent/gather-host-facts.js';
+import { createComponentProber } from '../agent/host/component-probes.js';
 import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
 import { createHostLayout } from '../agent/host/host-layout.js';
 import { pickChildEnv } from '../agent/host/pick-child-env.js';
@@ -16,6 +18,7 @@ import { hostIdSchema } from '../jobs/job-fields.js';
 import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { TOOL_VERSION } from '../version.js';
+import { loadComponentProbes } from './load-component-probes.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
 
@@ -26,8 +29,14 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   const { hostId, root, labels } = parseAgentArgs(argv);
   if (!config.jobKey)
     throw new UserError('config-missing', { variable: 'DTEN_JOB_KEY', why: 'an agent needs it to verify jobs' });
+  // Before any connection opens: a root that is not there is a typo, not something to create.
+  const found = await stat(root).catch(() => undefined);
+  if (!found) throw new UserError('file-not-found', { what: 'agent root (--root)', path: root });
+  if (!found.isDirectory())
+    throw new UserError('usage', { problem: `--root ${root} is a file: give the host's root folder` });
   const layout = createHostLayout(root);
   const env = pickChildEnv(process.env);
+  const probes = config.probesPath ? await loadComponentProbes(config.probesPath) : undefined;
   const services =
     (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
       ? createExecServiceAdapter({ layout, env, port: config.servicePort })
@@ -45,6 +54,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
       store: createDirectoryPackageStore(config.packageDir),
     }),
     now: () => new Date(),
+    ...(probes && { probeComponents: createComponentProber(probes, { env }) }),
   };
   const [workerConnection, producer] = await Promise.all([
     createRedisConnection(config.redisUrl, 'worker'),
@@ -55,12 +65,20 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     prefix: config.queuePrefix,
     heartbeatTtlMs: config.heartbeatSeconds * 3000,
   });
+  let probeProblems = '';
   const report = async (): Promise<void> => {
+    const probed = await ctx.probeComponents?.();
+    // Said once when it changes, not at every heartbeat.
+    const problems = JSON.stringify(probed?.problems ?? {});
+    if (problems !== probeProblems && problems !== '{}')
+      ctx.log.warn({ problems: probed?.problems }, 'some component probes read no version (DTEN_PROBES)');
+    probeProblems = problems;
     const facts = await gatherHostFacts({
       hostId,
       labels,
       layout,
       services,
+      probed: probed?.versions ?? {},
       agentVersion: TOOL_VERSION,
       now: new Date(),
     });

@@ -8,6 +8,8 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'inventory-invalid': (p) =>
     `The inventory ${p.path} is not usable: ${p.problem}. It must be JSON shaped like {"host-1": {"dten": "4.1.0"}}.`,
   'policy-invalid': (p) => `The policy file ${p.path} is not usable: ${p.problem}. See docs/policy.md for its format.`,
+  'probes-invalid': (p) =>
+    `The probes file ${p.path} (DTEN_PROBES) is not usable: ${p.problem}. It must be JSON such as {"postgresql": ["psql", "--version"]}.`,
   'trust-invalid': (p) =>
     `The trusted CA file ${p.path} is not usable: ${p.problem}. It must hold one or more PEM certificates.`,
   'config-missing': (p) =>

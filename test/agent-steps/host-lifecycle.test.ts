@@ -114,6 +114,54 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(said('units')).toContain('running as dten.service');
   });
 
+  it("per-host preflight holds the package's dependency ranges against what this host's probes read now", async () => {
+    const { ctx } = await newHost();
+    await seedPrevious(ctx);
+    // The ready package needs postgresql >=13 <17, openssl >=3.0.0 <4 and dten-agent >=4.2.0 <4.3.0.
+    let postgres = '12.4';
+    const probed = {
+      probeComponents: () =>
+        Promise.resolve({
+          versions: { postgresql: postgres, openssl: '3.0.17' },
+          problems: { 'dten-agent': '`dten-agent --version`: dten-agent is not installed or not on PATH' },
+        }),
+    };
+    const dependencies = async () =>
+      (await preflightOnHost({ ...ctx, ...probed }, { package: ref(fixtures.ready), window: WINDOW })).filter(
+        (check) => check.check === 'dependencies',
+      );
+    expect(await dependencies()).toEqual([
+      {
+        check: 'dependencies',
+        ok: false,
+        blocking: true,
+        detail: "postgresql runs 12.4 (read as 12.4.0), outside the package's range >=13 <17",
+      },
+      {
+        check: 'dependencies',
+        ok: true,
+        blocking: true,
+        detail: "openssl runs 3.0.17, within the package's range >=3.0.0 <4",
+      },
+      {
+        check: 'dependencies',
+        ok: false,
+        blocking: false,
+        detail:
+          'dten-agent >=4.2.0 <4.3.0: not checked, `dten-agent --version`: dten-agent is not installed or not on PATH',
+      },
+    ]);
+    postgres = '15.19';
+    expect((await dependencies()).filter((check) => check.blocking && !check.ok)).toEqual([]);
+    // Without probes nothing is read, and nothing blocks: the static preflight already reported the ranges.
+    const unprobed = await preflightOnHost(ctx, { package: ref(fixtures.ready), window: WINDOW });
+    expect(unprobed.filter((check) => check.check === 'dependencies').map((check) => check.blocking)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('after a successful install, cleanup restores the paused schedule and removes the flag, webhook and credential', async () => {
     const { layout, ctx } = await newHost();
     await seedPrevious(ctx);

@@ -125,6 +125,15 @@ describe('dten agent as an operator starts it', () => {
     expectOneLineWithoutStack(result.stderr);
   });
 
+  it('when its --root does not exist, it says so in one line and exits instead of hanging', async () => {
+    const root = join(dir, 'no-such-root');
+    const result = await runCli(['agent', '--host', 'web-1', '--root', root], { DTEN_JOB_KEY: 'x'.repeat(40) });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `dten: The agent root (--root) ${root} does not exist. Check the path and try again.`,
+    );
+  });
+
   it('when the host id could not be a queue name, it says what a host id may hold', async () => {
     const result = await runCli(['agent', '--host', 'web:1'], { DTEN_JOB_KEY: 'x'.repeat(40) });
     expect(result.code).toBe(2);

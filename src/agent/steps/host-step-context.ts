@@ -1,6 +1,7 @@
 import type { PackageRef as JobPackageRef } from '../../jobs/job-fields.js';
 import type { Logger } from '../../logger.js';
 import type { MigrationSessionOptions } from '../../postgres/migration-session-options.js';
+import type { ProbedComponents } from '../host/component-probes.js';
 import type { HostLayout } from '../host/host-layout.js';
 import type { ExecServiceAdapter } from '../host/exec-service-adapter.js';
 import type { ServicePort } from '../host/service-port.js';
@@ -19,6 +20,8 @@ export interface HostStepContext {
    * streams; extractRelease verifies the digest again either way.
    */
   fetchPackage(ref: PackageRef): Promise<string>;
+  /** The versions the configured probes (DTEN_PROBES) read on this host; absent when none are configured. */
+  probeComponents?: (request?: { fresh?: boolean }) => Promise<ProbedComponents>;
   now(): Date;
 }
 

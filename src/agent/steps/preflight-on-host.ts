@@ -1,7 +1,11 @@
 import { readFile, stat, statfs } from 'node:fs/promises';
 import semver from 'semver';
 import { parseConfigText, type ConfigSetting } from '../../preflight/detectors/config-key/parse-config-text.js';
-
+import {
+  describeInstalled,
+  readInstalledVersion,
+  satisfiesRange,
+} from '../../preflight/detectors/dependency/read-installed-version.js';
 import { extractRelease } from '../host/extract-release.js';
 import { findHostSchedules } from '../host/find-host-schedules.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
@@ -10,7 +14,7 @@ import { unitNamesOf } from '../host/unit-names-of.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 
 export interface HostCheck {
-  check: 'version' | 'config' | 'schedules' | 'units' | 'disk' | 'certificates';
+  check: 'version' | 'dependencies' | 'config' | 'schedules' | 'units' | 'disk' | 'certificates';
   ok: boolean;
   /** A failed blocking check keeps the host out of the rollout. */
   blocking: boolean;
@@ -44,6 +48,7 @@ export async function preflightOnHost(
       ? `runs ${current.version}; the package upgrades from ${manifest.upgradeFrom}`
       : `no release of ${manifest.name} is installed; the package upgrades from ${manifest.upgradeFrom}`,
   });
+  checks.push(...(await checkDependencies(ctx, manifest.name, manifest.dependencies)));
   for (const change of manifest.config) {
     const live = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => undefined);
     const settings = live === undefined ? new Map<string, ConfigSetting>() : parseConfigText(change.file, live);
@@ -100,4 +105,46 @@ export async function preflightOnHost(
     detail: `${manifest.certificates.length} certificate(s) to preinstall`,
   });
   return checks;
+}
+
+/**
+ * Each component the package depends on against the version this host's probes read now: outside the range blocks
+ * the host; not probed, or a range that is not one (`latest`), is said without blocking (the static preflight
+ * reports loose ranges).
+ */
+async function checkDependencies(
+  ctx: HostStepContext,
+  product: string,
+  dependencies: Record<string, string>,
+): Promise<HostCheck[]> {
+  const wanted = Object.entries(dependencies).filter(([component]) => component !== product);
+  if (wanted.length === 0) return [];
+  const probed = (await ctx.probeComponents?.({ fresh: true })) ?? { versions: {}, problems: {} };
+  return wanted.map(([component, range]): HostCheck => {
+    const raw = probed.versions[component];
+    if (raw === undefined) {
+      const why = probed.problems[component] ?? 'no probe reads its version here (DTEN_PROBES)';
+      return {
+        check: 'dependencies',
+        ok: false,
+        blocking: false,
+        detail: `${component} ${range}: not checked, ${why}`,
+      };
+    }
+    const installed = readInstalledVersion('this host', raw);
+    if (semver.validRange(range) === null)
+      return {
+        check: 'dependencies',
+        ok: false,
+        blocking: false,
+        detail: `${component} runs ${describeInstalled(installed)}; "${range}" is not a version range, so it was not compared`,
+      };
+    const ok = satisfiesRange(installed, range);
+    return {
+      check: 'dependencies',
+      ok,
+      blocking: true,
+      detail: `${component} runs ${describeInstalled(installed)}, ${ok ? 'within' : 'outside'} the package's range ${range}`,
+    };
+  });
 }

@@ -5,6 +5,7 @@ export interface UserErrorParams {
   'file-unreadable': { what: string; path: string; reason: string };
   'inventory-invalid': { path: string; problem: string };
   'policy-invalid': { path: string; problem: string };
+  'probes-invalid': { path: string; problem: string };
   'trust-invalid': { path: string; problem: string };
   'config-invalid': { variable: string; problem: string };
   'config-missing': { variable: string; why: string };
