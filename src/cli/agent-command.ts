@@ -19,6 +19,7 @@ import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadComponentProbes } from './load-component-probes.js';
+import { loadTrustedCas } from './load-preflight-inputs.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
 
@@ -37,6 +38,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   const layout = createHostLayout(root);
   const env = pickChildEnv(process.env);
   const probes = config.probesPath ? await loadComponentProbes(config.probesPath) : undefined;
+  const trustedCaPem = config.trustedCaPath ? await loadTrustedCas(config.trustedCaPath.split(',')) : undefined;
   const services =
     (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
       ? createExecServiceAdapter({ layout, env, port: config.servicePort })
@@ -55,6 +57,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     }),
     now: () => new Date(),
     ...(probes && { probeComponents: createComponentProber(probes, { env }) }),
+    ...(trustedCaPem && { trustedCaPem }),
   };
   const [workerConnection, producer] = await Promise.all([
     createRedisConnection(config.redisUrl, 'worker'),

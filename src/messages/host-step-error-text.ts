@@ -9,6 +9,8 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `Release ${p.version} is already on this host from another package (SHA-256 ${p.found}, expected ${p.expected}); it was left untouched. Check which package is right before removing opt/dten/releases/${p.version} by hand.`,
   'version-mismatch': (p) =>
     `The package says it is version ${p.actual}, but the rollout expected ${p.expected}; it was not installed. Check that the rollout names the right package.`,
+  'package-untrusted': (p) =>
+    `Package ${p.version} was not run: its certificate chain is not one this agent trusts (DTEN_TRUSTED_CA): ${p.problems}. Check the chain with the vendor, or add their root to DTEN_TRUSTED_CA on the agents if you trust it.`,
   'release-missing': (p) =>
     `Release ${p.version} is not unpacked on this host, so current cannot point at it. Run the install step again, which unpacks it first.`,
   'release-unverified': (p) =>

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
 import { pausedCronFile } from '../../src/agent/host/paused-cron-file.js';
@@ -7,6 +9,8 @@ import { cleanupOnHost } from '../../src/agent/steps/cleanup-on-host.js';
 import type { HostStepContext, PackageRef } from '../../src/agent/steps/host-step-context.js';
 import { installOnHost } from '../../src/agent/steps/install-on-host.js';
 import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
+import { readCurrentLink } from '../../src/agent/host/read-current-link.js';
+import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import { createTestHostContext } from './create-test-host-context.js';
@@ -160,6 +164,45 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
       false,
       false,
     ]);
+  });
+
+  it('with DTEN_TRUSTED_CA on the agent, a package whose chain leads elsewhere fails per-host preflight and is never installed', async () => {
+    const { layout, ctx } = await newHost();
+    await seedPrevious(ctx);
+    const dir = join(layout.root, 'other-ca');
+    await mkdir(dir);
+    await promisify(execFile)('openssl', [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650'],
+      ...['-subj', '/CN=Another Vendor Root', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    ]);
+    const atBuild = { now: () => new Date('2026-03-14T02:30:00.000Z') };
+    const trusting = (pem: string): HostStepContext => ({ ...ctx, ...atBuild, trustedCaPem: [pem] });
+    const certificates = async (host: HostStepContext) =>
+      (await preflightOnHost(host, { package: ref(fixtures.ready), window: WINDOW })).find(
+        (check) => check.check === 'certificates',
+      );
+
+    const vendor = await certificates(trusting(fixtures.ready.rootCaPem));
+    expect(vendor).toMatchObject({
+      ok: true,
+      blocking: true,
+      detail: '3 certificate(s) to preinstall, chain trusted here',
+    });
+
+    const other = trusting(await readFile(join(dir, 'cert.pem'), 'utf8'));
+    const refused = await certificates(other);
+    expect(refused).toMatchObject({ ok: false, blocking: true });
+    expect(refused?.detail).toContain('not trusted here (DTEN_TRUSTED_CA)');
+    expect(refused?.detail).toContain('Northwind Secure Issuing Root');
+    const install = await installOnHost(other, { rolloutId: 'r-untrusted', ...installReady }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(install).toBeInstanceOf(HostStepError);
+    expect((install as HostStepError).code).toBe('package-untrusted');
+    expect((await readCurrentLink(layout))?.version).toBe('4.1.0');
+    // Refused before its journal opened: no step of it was taken.
+    expect(await readdir(layout.journalDir)).not.toContain('r-untrusted.jsonl');
   });
 
   it('after a successful install, cleanup restores the paused schedule and removes the flag, webhook and credential', async () => {

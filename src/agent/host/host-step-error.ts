@@ -6,6 +6,7 @@ export interface HostStepErrorParams {
   'version-mismatch': { expected: string; actual: string };
   'release-missing': { version: string };
   'release-unverified': { version: string };
+  'package-untrusted': { version: string; problems: string };
   'current-not-a-link': { path: string };
   'unsafe-name': { what: string; value: string };
   'unsafe-path': { what: string; path: string };

@@ -20,6 +20,8 @@ export interface HostStepContext {
    * streams; extractRelease verifies the digest again either way.
    */
   fetchPackage(ref: PackageRef): Promise<string>;
+  /** PEM of the CAs this agent trusts (DTEN_TRUSTED_CA): set, a package's chain must lead to one of them. */
+  trustedCaPem?: readonly string[];
   /** The versions the configured probes (DTEN_PROBES) read on this host; absent when none are configured. */
   probeComponents?: (request?: { fresh?: boolean }) => Promise<ProbedComponents>;
   now(): Date;

@@ -1,15 +1,18 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { Manifest } from '../../core/manifest/manifest-schema.js';
 import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
 import { applyMigrations } from '../../postgres/apply-migrations.js';
 import { applyConfig } from '../host/apply-config.js';
 import { backupConfig } from '../host/backup-config.js';
+import { checkReleaseTrust } from '../host/check-release-trust.js';
 import { extractRelease } from '../host/extract-release.js';
 import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { pauseSchedules } from '../host/pause-schedules.js';
 import { runPackageScript } from '../host/run-package-script.js';
 import { readCurrentLink } from '../host/read-current-link.js';
+import { resolveInside } from '../host/resolve-inside.js';
 import { startServices } from '../host/start-services.js';
 import { stopServices } from '../host/stop-services.js';
 import { switchCurrent } from '../host/switch-current.js';
@@ -45,13 +48,15 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
   const { layout } = ctx;
   const file = await ctx.fetchPackage(request.package);
   const release = await extractRelease(layout, file, request.package);
+  await refuseUntrusted(ctx, release);
   const journal = await openJournal(layout, request.rolloutId);
   const { manifest } = release;
   const previous = await runJournaled(journal, 'read-current', async () => (await readCurrentLink(layout)) ?? null);
   await runJournaled(journal, 'preinstall-certificates', async () => {
     const dir = join(layout.configDir, 'certs');
     await mkdir(dir, { recursive: true });
-    for (const cert of manifest.certificates) await copyFile(join(release.dir, cert), join(dir, basename(cert)));
+    for (const cert of manifest.certificates)
+      await copyFile(resolveInside(release.dir, cert, 'certificate in the manifest'), join(dir, basename(cert)));
     return manifest.certificates.length;
   });
   const runScript = async (script: string | undefined): Promise<boolean> => {
@@ -101,4 +106,15 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
     appliedMigrations: migrations.applied,
     health,
   };
+}
+
+/** With DTEN_TRUSTED_CA set, nothing of a package whose chain this agent does not trust runs or changes the host. */
+async function refuseUntrusted(ctx: HostStepContext, release: { version: string; dir: string; manifest: Manifest }) {
+  if (!ctx.trustedCaPem) return;
+  const problems = await checkReleaseTrust(release, ctx.trustedCaPem, ctx.now());
+  if (problems.length > 0)
+    throw new HostStepError('package-untrusted', {
+      version: release.version,
+      problems: problems.join('; ').slice(0, 600),
+    });
 }

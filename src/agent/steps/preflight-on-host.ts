@@ -6,6 +6,7 @@ import {
   readInstalledVersion,
   satisfiesRange,
 } from '../../preflight/detectors/dependency/read-installed-version.js';
+import { checkReleaseTrust } from '../host/check-release-trust.js';
 import { extractRelease } from '../host/extract-release.js';
 import { findHostSchedules } from '../host/find-host-schedules.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
@@ -98,11 +99,16 @@ export async function preflightOnHost(
     blocking: true,
     detail: `${Math.floor(free / 1024 ** 2)} MiB free, ${Math.ceil(needed / 1024 ** 2)} MiB needed`,
   });
+  const untrusted = ctx.trustedCaPem ? await checkReleaseTrust(release, ctx.trustedCaPem, ctx.now()) : [];
   checks.push({
     check: 'certificates',
-    ok: true,
-    blocking: false,
-    detail: `${manifest.certificates.length} certificate(s) to preinstall`,
+    ok: untrusted.length === 0,
+    // With DTEN_TRUSTED_CA set on the agent, install refuses a package whose chain it does not trust: say so now.
+    blocking: ctx.trustedCaPem !== undefined,
+    detail:
+      untrusted.length > 0
+        ? `not trusted here (DTEN_TRUSTED_CA): ${untrusted.join('; ')}`.slice(0, 600)
+        : `${manifest.certificates.length} certificate(s) to preinstall${ctx.trustedCaPem ? ', chain trusted here' : ''}`,
   });
   return checks;
 }
