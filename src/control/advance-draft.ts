@@ -75,5 +75,6 @@ function readPreflight(end: HostStepEnd, now: Date): HostPreflight {
   if (!checks.success)
     return { ok: false, problems: ['the agent answered in a form this dten does not read'], checkedAt };
   const problems = checks.data.filter((check) => check.blocking && !check.ok).map((check) => check.detail);
-  return { ok: problems.length === 0, problems, checkedAt };
+  const notes = checks.data.filter((check) => !check.blocking && !check.ok).map((check) => check.detail);
+  return { ok: problems.length === 0, problems, ...(notes.length > 0 && { notes }), checkedAt };
 }

@@ -7,7 +7,7 @@ import { buildProgressSnapshot } from '../../src/core/rollout/build-progress-sna
 import { digestPlan } from '../../src/core/rollout/digest-plan.js';
 import type { PlanInput } from '../../src/core/rollout/plan.js';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
-import { startSimulatedFleet, type SimulatedFleet } from '../helpers/simulated-fleet.js';
+import { startSimulatedFleet, UNPROBED_NOTE, type SimulatedFleet } from '../helpers/simulated-fleet.js';
 import { JOB_KEY, POLICY, startTestPlane, type TestPlane } from './control-test-plane.js';
 
 const BOB = { kind: 'user', id: 'U-BOB' } as const;
@@ -79,6 +79,8 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(waves).toEqual(['wave 1 of 3: 1 host(s)', 'wave 2 of 3: 2 host(s)', 'wave 3 of 3: 2 host(s)']);
     for (const host of HOSTS) expect(hosts.ran.get(host)).toEqual(['preflight', 'install', 'cleanup']);
     expect(Object.values(done.cleanup ?? {}).map((c) => c.state)).toEqual(Array(5).fill('done'));
+    // What the agents noted without failing is kept for the approver's card.
+    expect(Object.values(done.preflight ?? {}).map((result) => result.notes)).toEqual(Array(5).fill([UNPROBED_NOTE]));
     const snapshot = buildProgressSnapshot(done, new Date());
     expect(snapshot.counts.healthy).toBe(5);
     expect(snapshot.blip).toMatchObject({ worstErrorRate: 0, baselineErrorRate: 0 });

@@ -6,6 +6,9 @@ import { verifyJob } from '../../src/jobs/verify-job.js';
 import type { HostStep } from '../../src/jobs/job-names.js';
 import { startHostWorkers } from './start-host-workers.js';
 
+/** What every simulated host's preflight notes without failing, as an agent without probes does. */
+export const UNPROBED_NOTE = 'postgresql >=13 <17: not checked, no probe reads its version here (DTEN_PROBES)';
+
 /** What a simulated host does with one step: answer as a real agent would, fail, or report an unhealthy release. */
 export type SimulatedOutcome = 'ok' | 'unhealthy' | 'fail' | 'hang';
 
@@ -90,6 +93,7 @@ function answer(step: HostStep, version: string, healthy: boolean): unknown {
     case 'preflight':
       return [
         { check: 'version', ok: true, blocking: true, detail: 'runs 4.1.0; the package upgrades from >=4.1.0 <4.2.0' },
+        { check: 'dependencies', ok: false, blocking: false, detail: UNPROBED_NOTE },
       ];
     case 'install':
       return { version, previousVersion: '4.1.0', pausedSchedules: 1, appliedMigrations: [], health };

@@ -13,6 +13,7 @@ import { expiredCardMessage } from '../../src/messages/chat/approval/expired-car
 import { readApprovalButtonValue } from '../../src/messages/chat/approval/read-approval-button-value.js';
 import { alice, at, awaitingApproval, bob, buildChatPlan, controlPlane } from './chat-fixtures.js';
 import { blockText, expectWithinLimits } from './expect-within-limits.js';
+import { escapeMrkdwn } from '../../src/messages/escape-mrkdwn.js';
 
 const policy: ApprovalPolicy = { users: [alice.id, bob.id], groups: [], isMember: () => false };
 
@@ -58,6 +59,40 @@ describe('the approval card', () => {
     expect(text).toContain(`Requested by <@${alice.id}>`);
     expect(text).toContain('Approval expires with the window at 2026-03-14 23:00 UTC (in 2h 40m)');
     expect(message.text).toBe(`Approval needed: upgrade to 4.2.0 on 5 hosts, requested by <@${alice.id}>`);
+  });
+
+  it("says what the agents' own preflight noted without keeping a host out, each note once with how many hosts", () => {
+    const rollout = awaitingApproval();
+    const checkedAt = at(-115).toISOString();
+    const unprobed = 'postgresql >=13 <17: not checked, no probe reads its version here (DTEN_PROBES)';
+    const preflight = Object.fromEntries(
+      rollout.plan.targets.map((host, i) => [
+        host,
+        {
+          ok: true,
+          problems: [],
+          notes: i < 2 ? [unprobed, 'openssl runs 3.0.17; "latest" is not a version range'] : [unprobed],
+          checkedAt,
+        },
+      ]),
+    );
+    const text = blockText(
+      approvalCardMessage({ ...rollout, preflight }, { preflightVerdict: 'pass', now: at(-100) }).blocks,
+    );
+    expect(text).toContain(
+      [
+        '*Per-host preflight* 5 of 5 hosts passed; notes that keep no host out:',
+        // The agents' words are escaped like any untrusted text (no markup, entities for < and >).
+        `• ${escapeMrkdwn(unprobed)} (5 hosts)`,
+        '• openssl runs 3.0.17; "latest" is not a version range (2 hosts)',
+      ].join('\n'),
+    );
+    const quiet = Object.fromEntries(rollout.plan.targets.map((host) => [host, { ok: true, problems: [], checkedAt }]));
+    expect(
+      blockText(
+        approvalCardMessage({ ...rollout, preflight: quiet }, { preflightVerdict: 'pass', now: at(-100) }).blocks,
+      ),
+    ).toContain('*Per-host preflight* 5 of 5 hosts passed.');
   });
 
   it('has Approve and Reject buttons with their action ids, the rollout and plan digest, and a confirm dialog each', () => {

@@ -17,6 +17,8 @@ export interface HostPreflight {
   ok: boolean;
   /** Failed blocking checks in the agent's words, or why the host could not be checked. */
   problems: string[];
+  /** Checks that did not pass but do not keep the host out (a dependency no probe reads), in the agent's words. */
+  notes?: string[];
   checkedAt: string;
 }
 

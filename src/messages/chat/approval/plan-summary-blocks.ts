@@ -14,6 +14,7 @@ import { formatUtcRange } from '../format-utc-range.js';
 import { describeBatch } from './describe-batch.js';
 import { describeTargets } from './describe-targets.js';
 import { describeWaves } from './describe-waves.js';
+import { hostPreflightBlocks } from './host-preflight-blocks.js';
 
 const VERDICTS: Record<Verdict, string> = {
   pass: '✅ passed',
@@ -47,5 +48,6 @@ export function planSummaryBlocks(rollout: Rollout, preflightVerdict: Verdict | 
         ['Plan digest', `\`${digestPlan(plan).slice(0, 12)}\``],
       ),
     }),
+    ...hostPreflightBlocks(rollout),
   ];
 }
