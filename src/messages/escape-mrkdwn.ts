@@ -9,7 +9,10 @@ const MARKUP: Readonly<Record<string, string>> = {
   '~': '\u223C',
 };
 
-/** Untrusted text placed in Slack mrkdwn: no mention, link or formatting can render from it. */
+/**
+ * Untrusted text placed in Slack mrkdwn: no mention, link or formatting can render from it. An underscore between two
+ * letters or digits stays (`DTEN_PROBES`, `pre_install.sh`): Slack opens and closes italics only at a word's edge.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>`*_~]/g, (char) => MARKUP[char] ?? char);
+  return text.replace(/[&<>`*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => MARKUP[char] ?? char);
 }

@@ -24,6 +24,12 @@ describe('escaping names from untrusted archives for display', () => {
     expect(shown).toBe('\u2217bold\u2217 \u02CDit\u02CD \u223Cgone\u223C \u02CBcode\u02CB');
   });
 
+  it('when an underscore joins two words it stays, since it cannot open or close italics there', () => {
+    expect(escapeMrkdwn('DTEN_PROBES pre_install.sh _x_ a_ _b snake__case')).toBe(
+      'DTEN_PROBES pre_install.sh \u02CDx\u02CD a\u02CD \u02CDb snake\u02CD\u02CDcase',
+    );
+  });
+
   it('when a name is ordinary Unicode, it is unchanged', () => {
     for (const name of [
       'Turmion Kätilöt/Mistä veri pakenee.mp3',

@@ -112,9 +112,12 @@ describe('status-channel updates from the shipped templates', () => {
 
   it('a product name with chat markup is shown escaped, while the template’s own bold stays', async () => {
     const templates = await loadStatusTemplates();
-    const variables = buildStatusVariables(startedRollout(), 'started', { product: '<!channel> dten_pro', now: at(0) });
+    const variables = buildStatusVariables(startedRollout(), 'started', {
+      product: '<!channel> dten_pro _x_',
+      now: at(0),
+    });
     const text = renderStatusUpdate(templates.started, variables);
-    expect(text).toMatch(/^\*Maintenance started: &lt;!channel&gt; dtenˍpro upgrade to version 4\.2\.0\*/);
+    expect(text).toMatch(/^\*Maintenance started: &lt;!channel&gt; dten_pro ˍxˍ upgrade to version 4\.2\.0\*/);
   });
 });
 
