@@ -77,6 +77,7 @@ describe('dten control serves the package store to agents on other machines', ()
     });
     const log = await logOnceSaid(control, 'control plane ready');
     expect(log).toContain('serving the package store to remote agents');
+    expect(log).not.toContain('plain HTTP beyond this machine');
     expect(log).not.toContain(token);
 
     // The agent's own fetcher, on a host with no package directory of its own: everything comes over HTTP.
@@ -92,6 +93,17 @@ describe('dten control serves the package store to agents on other machines', ()
     };
     expect((await readFile(await agentFetch(token))).equals(pkg.bytes)).toBe(true);
     await expect(agentFetch('a-token-of-another-install')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('on every interface over plain HTTP it still serves, and warns in the log that the token crosses the network in clear', async () => {
+    const port = await freePort();
+    const { control } = await startControl({
+      DTEN_PACKAGE_LISTEN: `0.0.0.0:${port}`,
+      DTEN_PACKAGE_TOKEN: randomBytes(24).toString('base64url'),
+    });
+    const log = await logOnceSaid(control, 'control plane ready');
+    expect(log).toContain('the package store is served over plain HTTP beyond this machine');
+    expect(log).toContain('"level":40');
   });
 
   it('over HTTPS with DTEN_PACKAGE_TLS_CERT and DTEN_PACKAGE_TLS_KEY, to an agent that trusts the certificate', async () => {
