@@ -14,6 +14,8 @@ const processes = Number(process.argv[3] ?? 2);
 // The default poll: a finished batch of host jobs wakes the step job at once, so the poll only finds silent hosts.
 const { pollMs } = loadConfig({}).control;
 const JOBS_PER_HOST = 3; // preflight, install, cleanup
+// Issue 3: the engine adds at most half again over raw BullMQ per host.
+const TARGET_RATIO = 1.5;
 
 const size = (bytes: number): string =>
   Math.abs(bytes) < 1024 ** 2 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
@@ -76,10 +78,12 @@ for (const { hosts, engine, rawRun, inOrderRun } of rows) {
     ].join(' '),
   );
 }
-console.log('engine: plan to done, less the wait for the Approve click. Target: at most 1.5x raw per host.');
+console.log(
+  `engine: plan to done, less the wait for the Approve click. Target: at most ${TARGET_RATIO}x raw per host.`,
+);
 for (const { hosts, engine, rawRun } of rows) {
   const ratio = engine.seconds / rawRun.seconds;
-  console.log(`${hosts} hosts: target ${ratio <= 1.5 ? 'met' : 'missed'} (${ratio.toFixed(2)}x raw)`);
+  console.log(`${hosts} hosts: target ${ratio <= TARGET_RATIO ? 'met' : 'missed'} (${ratio.toFixed(2)}x raw)`);
 }
 console.log(
   "in order: the same no-op jobs with no control plane, phase after phase as the rollout runs them (every host's preflight, each wave, every host's cleanup): what the waves cost before the engine adds anything.",

@@ -56,7 +56,7 @@ const list = z.string().transform((text) =>
 
 const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DTEN_TRUSTED_CA: z.string().optional(),
+  DTEN_TRUSTED_CA: list.default([]),
   DTEN_POLICY: z.string().optional(),
   DTEN_INTERNAL_DOMAINS: list.default([]),
   DTEN_STALE_BINARY_DAYS: positiveInt.default(180),
@@ -140,7 +140,8 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  trustedCaPath: string | undefined;
+  /** PEM files of the CAs to trust (DTEN_TRUSTED_CA, comma-separated); empty: none configured. */
+  trustedCaPaths: string[];
   policyPath: string | undefined;
   internalDomains: string[];
   staleBinaryDays: number;
@@ -213,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = result.data;
   return {
     logLevel: e.LOG_LEVEL,
-    trustedCaPath: e.DTEN_TRUSTED_CA,
+    trustedCaPaths: e.DTEN_TRUSTED_CA,
     policyPath: e.DTEN_POLICY,
     internalDomains: e.DTEN_INTERNAL_DOMAINS,
     staleBinaryDays: e.DTEN_STALE_BINARY_DAYS,

@@ -15,7 +15,7 @@ import { openArchive } from '../yauzl/open-archive.js';
  */
 export async function createPackageChecker(config: Config, log: Logger): Promise<CheckPackage> {
   const [trustedCaPem, policy] = await Promise.all([
-    loadTrustedCas(config.trustedCaPath ? config.trustedCaPath.split(',') : []),
+    loadTrustedCas(config.trustedCaPaths),
     loadPolicy(config.policyPath),
   ]);
   return async (pkg, options) => {

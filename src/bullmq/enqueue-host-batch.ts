@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { hostJobId, rolloutWakeJobId } from '../jobs/job-id.js';
 import { hostStepOf, ROLLOUT_WAKE } from '../jobs/job-names.js';
 import type { HostJobPayload } from '../jobs/job-payload.js';
-import type { RolloutWakeData } from '../jobs/rollout-wake-schema.js';
+import { batchStep, type RolloutWakeData } from '../jobs/rollout-wake-schema.js';
 import { signJob } from '../jobs/sign-job.js';
 import { CONTROL_QUEUE } from './control-queue-name.js';
 import type { HostQueueRegistry } from './create-host-queue-registry.js';
@@ -38,7 +38,8 @@ export async function enqueueHostBatch(
   const wakeId = rolloutWakeJobId(batch);
   // Listed first, so every batch that exists is found; a listed batch that was never added is skipped. The score is
   // the round, which the batches asked for together share (wakeDriver waits for all of them).
-  const list = batchListKey(registry.prefix, batch.rolloutId, hostStepOf(jobs[0]!.name));
+  // Found from the batch's name, as the wake job finds it (wakeDriver).
+  const list = batchListKey(registry.prefix, batch.rolloutId, batchStep(batch.batch));
   await target.redis.multi().zadd(list, 'NX', round, wakeId).expire(list, target.keepSeconds).exec();
   const children = jobs.map((job) => {
     const signed = signJob(job, key);

@@ -20,10 +20,9 @@ import { createDirectoryPackageStore } from '../package-store/create-directory-p
 import { TOOL_VERSION } from '../version.js';
 import { loadComponentProbes } from './load-component-probes.js';
 import { loadTrustedCas } from './load-preflight-inputs.js';
+import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
-
-const STOP_GRACE_MS = 30_000;
 
 /** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
 export async function agentCommand(argv: string[], config: Config, log: Logger): Promise<number> {
@@ -38,7 +37,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   const layout = createHostLayout(root);
   const env = pickChildEnv(process.env);
   const probes = config.probesPath ? await loadComponentProbes(config.probesPath) : undefined;
-  const trustedCaPem = config.trustedCaPath ? await loadTrustedCas(config.trustedCaPath.split(',')) : undefined;
+  const trustedCaPem = config.trustedCaPaths.length > 0 ? await loadTrustedCas(config.trustedCaPaths) : undefined;
   const services =
     (config.serviceAdapter ?? (root === '/' ? 'systemd' : 'exec')) === 'exec'
       ? createExecServiceAdapter({ layout, env, port: config.servicePort })
@@ -104,8 +103,8 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
   await waitForStopSignal();
   clearInterval(timer);
-  // worker.close() waits for the active job without a limit: bound it, the journal makes a cut job resumable.
-  await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  // The journal makes a job cut short resumable.
+  await closeWithinGrace([worker.close()]);
   await Promise.all([workerConnection.quit(), producer.quit()]).catch(() => undefined);
   ctx.log.info('agent stopped');
   return 0;

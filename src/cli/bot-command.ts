@@ -4,10 +4,9 @@ import type { Logger } from '../logger.js';
 import { startSlackBot } from '../slack/start-slack-bot.js';
 import { runConsoleBot } from './bot-console.js';
 import { servePackagesToAgents } from './serve-packages-to-agents.js';
+import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { BOT_USAGE } from './command-usage.js';
-
-const STOP_GRACE_MS = 30_000;
 
 /**
  * `dten bot`: the Slack app when a bot token is configured; otherwise the console adapter with a local fleet, like
@@ -37,8 +36,7 @@ export async function botCommand(argv: string[], config: Config, log: Logger): P
   });
   log.info({ mode: slack.mode, port: slack.port }, 'slack bot ready');
   await waitForStopSignal();
-  const closed = Promise.all([slack.close(), packages?.close()]);
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  await closeWithinGrace([slack.close(), packages?.close()]);
   log.info('slack bot stopped');
   return 0;
 }

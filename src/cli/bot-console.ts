@@ -60,7 +60,7 @@ export async function runConsoleBot(
     const botConfig: Config = {
       ...session,
       packageDir: fleet.packageDir,
-      trustedCaPath: [config.trustedCaPath, fleet.vendorRootCaFile].filter(Boolean).join(','),
+      trustedCaPaths: [...config.trustedCaPaths, fleet.vendorRootCaFile],
       chat: {
         ...config.chat,
         approvers: demo ? { users: DEMO_APPROVERS, groups: [] } : config.chat.approvers,

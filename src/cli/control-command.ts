@@ -3,10 +3,9 @@ import type { Config } from '../config.js';
 import { UserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 import { servePackagesToAgents } from './serve-packages-to-agents.js';
+import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { CONTROL_USAGE } from './command-usage.js';
-
-const STOP_GRACE_MS = 30_000;
 
 /**
  * `dten control`: the control plane on its own (the bot embeds the same thing), and the package store for remote agents
@@ -27,9 +26,8 @@ export async function controlCommand(argv: string[], config: Config, log: Logger
   });
   log.info({ prefix: config.queuePrefix }, 'control plane ready');
   await waitForStopSignal();
-  // worker.close() waits for active step jobs without a limit; a cut step job is taken over by the next start.
-  const closed = Promise.all([plane.close(), packages?.close()]);
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  // A step job cut short is taken over by the next start.
+  await closeWithinGrace([plane.close(), packages?.close()]);
   log.info('control plane stopped');
   return 0;
 }

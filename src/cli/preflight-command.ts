@@ -22,7 +22,7 @@ export interface CommandIo {
 export async function preflightCommand(argv: string[], config: Config, log: Logger, io: CommandIo): Promise<number> {
   const args = parseUsage(argv);
   const zipPath = args.positionals[0]!;
-  const trustPaths = [...(config.trustedCaPath ? config.trustedCaPath.split(',') : []), ...(args.values.trust ?? [])];
+  const trustPaths = [...config.trustedCaPaths, ...(args.values.trust ?? [])];
   const [trustedCaPem, inventory, policy] = await Promise.all([
     loadTrustedCas(trustPaths),
     args.values.inventory ? loadInventory(args.values.inventory) : undefined,

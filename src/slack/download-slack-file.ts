@@ -1,11 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { webApi } from '@slack/bolt';
 import { UserError } from '../core/errors/user-error.js';
 import { packageTooLargeReason } from '../messages/package-too-large-reason.js';
+import { copyHashing, CopyTooLarge } from '../package-store/copy-hashing.js';
 import { isSlackFileUrl } from './is-slack-file-url.js';
 
 /**
@@ -33,18 +32,12 @@ export async function downloadSlackFile(
     throw refuse('Slack sent its sign-in page instead (the app needs the files:read scope)');
   }
   const path = join(destDir, safeFileName(name));
-  let received = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length;
-      done(received > maxBytes ? refuse(packageTooLargeReason(maxBytes)) : null, chunk);
-    },
-  });
   try {
-    await pipeline(Readable.fromWeb(response.body), limit, createWriteStream(path, { flags: 'wx' }));
+    // The package store's own copy: a new file only, counted as it streams (declared sizes can lie).
+    await copyHashing(Readable.fromWeb(response.body), path, maxBytes);
   } catch (error) {
     await rm(path, { force: true });
-    throw error;
+    throw error instanceof CopyTooLarge ? refuse(packageTooLargeReason(maxBytes)) : error;
   }
   return path;
 }

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
 import { pausedCronFile } from '../../src/agent/host/paused-cron-file.js';
@@ -14,6 +12,7 @@ import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import { createTestHostContext } from './create-test-host-context.js';
+import { issueTestCertificate } from '../detectors/issue-test-certificate.js';
 import { fetchFixturePackage, fixtureRef } from './fixture-packages.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
 import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
@@ -169,12 +168,13 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
   it('with DTEN_TRUSTED_CA on the agent, a package whose chain leads elsewhere fails per-host preflight and is never installed', async () => {
     const { layout, ctx } = await newHost();
     await seedPrevious(ctx);
-    const dir = join(layout.root, 'other-ca');
-    await mkdir(dir);
-    await promisify(execFile)('openssl', [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650'],
-      ...['-subj', '/CN=Another Vendor Root', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-    ]);
+    const otherRoot = await issueTestCertificate({
+      dir: await mkdtemp(join(layout.root, 'other-ca-')),
+      name: 'root',
+      subject: '/CN=Another Vendor Root',
+      profile: 'root',
+      days: 3650,
+    });
     const atBuild = { now: () => new Date('2026-03-14T02:30:00.000Z') };
     const trusting = (pem: string): HostStepContext => ({ ...ctx, ...atBuild, trustedCaPem: [pem] });
     const certificates = async (host: HostStepContext) =>
@@ -189,7 +189,7 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
       detail: '3 certificate(s) to preinstall, chain trusted here',
     });
 
-    const other = trusting(await readFile(join(dir, 'cert.pem'), 'utf8'));
+    const other = trusting(otherRoot.pem);
     const refused = await certificates(other);
     expect(refused).toMatchObject({ ok: false, blocking: true });
     expect(refused?.detail).toContain('not trusted here (DTEN_TRUSTED_CA)');

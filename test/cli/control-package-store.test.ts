@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPackageFetcher } from '../../src/agent/create-package-fetcher.js';
 import { createHostLayout } from '../../src/agent/host/host-layout.js';
@@ -15,6 +13,7 @@ import { controlEnv } from '../control/control-test-plane.js';
 import { spawnDten, type DtenProcess } from '../e2e/spawn-dten.js';
 import { waitUntil } from '../e2e/wait-until.js';
 import { buildPackageFile, makeTempDir, removeTempDirs } from '../package-store/build-package-file.js';
+import { issueStoreCertificate } from '../package-store/issue-store-certificate.js';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 
 const running: DtenProcess[] = [];
@@ -107,23 +106,17 @@ describe('dten control serves the package store to agents on other machines', ()
   });
 
   it('over HTTPS with DTEN_PACKAGE_TLS_CERT and DTEN_PACKAGE_TLS_KEY, to an agent that trusts the certificate', async () => {
-    const dir = await makeTempDir();
-    await promisify(execFile)('openssl', [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1'],
-      ...['-subj', '/CN=dten package store', '-addext', 'subjectAltName=IP:127.0.0.1'],
-      ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-    ]);
+    const { certFile, keyFile, cert: ca } = await issueStoreCertificate(await makeTempDir());
     const token = randomBytes(24).toString('base64url');
     const port = await freePort();
     const { pkg, key, control } = await startControl({
       DTEN_PACKAGE_LISTEN: `127.0.0.1:${port}`,
       DTEN_PACKAGE_TOKEN: token,
-      DTEN_PACKAGE_TLS_CERT: join(dir, 'cert.pem'),
-      DTEN_PACKAGE_TLS_KEY: join(dir, 'key.pem'),
+      DTEN_PACKAGE_TLS_CERT: certFile,
+      DTEN_PACKAGE_TLS_KEY: keyFile,
     });
     await logOnceSaid(control, 'control plane ready');
     const url = packageUrl(`https://127.0.0.1:${port}`, key);
-    const ca = await readFile(join(dir, 'cert.pem'));
     const fetched = await fetchPackage({ url, token, sha256: pkg.sha256, dir: await makeTempDir(), ca });
     expect(fetched.sha256).toBe(pkg.sha256);
   });

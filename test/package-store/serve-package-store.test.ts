@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createDirectoryPackageStore } from '../../src/package-store/create-directory-package-store.js';
@@ -12,6 +10,7 @@ import { PackageStoreError } from '../../src/package-store/package-store-error.j
 import { packageUrl } from '../../src/package-store/package-url.js';
 import { servePackageStore, type ServePackageStoreOptions } from '../../src/package-store/serve-package-store.js';
 import { buildPackageFile, makeTempDir, removeTempDirs, sha256Of } from './build-package-file.js';
+import { issueStoreCertificate } from './issue-store-certificate.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -94,29 +93,9 @@ describe('packages over HTTP for remote agents', () => {
   });
 
   it('over HTTPS with a private certificate, an agent that trusts it downloads the package', async () => {
-    const dir = await makeTempDir();
-    await promisify(execFile)('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=dten package store',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]);
-    const cert = await readFile(join(dir, 'cert.pem'));
+    const { cert, keyFile } = await issueStoreCertificate(await makeTempDir());
     const { pkg, token, url, downloads } = await startStore({
-      tls: { key: await readFile(join(dir, 'key.pem')), cert },
+      tls: { key: await readFile(keyFile), cert },
     });
     expect(url.startsWith('https://127.0.0.1:')).toBe(true);
     const fetched = await fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads, ca: cert });

@@ -89,8 +89,8 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
       slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000 });
     } else {
       fleet = await startLocalFleet(config, log.child({ role: 'local-fleet' }), { hosts: options.fleet });
-      const trusted = [config.trustedCaPath, fleet.vendorRootCaFile].filter(Boolean).join(',');
-      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPath: trusted }, log);
+      const trustedCaPaths = [...config.trustedCaPaths, fleet.vendorRootCaFile];
+      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPaths }, log);
     }
   } catch (error) {
     await cleanUp();

@@ -1,8 +1,10 @@
-import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Manifest } from '../../core/manifest/manifest-schema.js';
 import { assessCertificates } from '../../preflight/detectors/certificate/assess-certificates.js';
-import type { PackageCertificate } from '../../preflight/detectors/certificate/package-certificate.js';
+import {
+  readPackageCertificate,
+  type PackageCertificate,
+} from '../../preflight/detectors/certificate/package-certificate.js';
 import { readPemCertificates } from '../../preflight/detectors/certificate/read-pem-certificates.js';
 import { resolveInside } from './resolve-inside.js';
 
@@ -36,12 +38,9 @@ export async function checkReleaseTrust(
       ? readPemCertificates(text)
       : [{ der: bytes, line: undefined }];
     for (const { der, line } of blocks) {
-      try {
-        const cert = new X509Certificate(der);
-        found.push({ cert, fingerprint: cert.fingerprint256, path, line });
-      } catch {
-        problems.push(`${path}: holds a certificate that cannot be parsed`);
-      }
+      const read = readPackageCertificate(der, path, line);
+      if (read) found.push(read);
+      else problems.push(`${path}: holds a certificate that cannot be parsed`);
     }
   }
   const blockers = assessCertificates(found, trustedCaPem, now)

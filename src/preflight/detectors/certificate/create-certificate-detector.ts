@@ -1,9 +1,8 @@
-import { X509Certificate } from 'node:crypto';
 import type { Finding } from '../../../core/findings/finding.js';
 import type { DetectorFactory, FileMeta } from '../../detector.js';
 import { assessCertificates } from './assess-certificates.js';
 import { checkDeclaredCertificates } from './check-declared-certificates.js';
-import type { PackageCertificate } from './package-certificate.js';
+import { readPackageCertificate, type PackageCertificate } from './package-certificate.js';
 import { readPemCertificates } from './read-pem-certificates.js';
 
 const DER_FILE = /\.(crt|cer|der)$/i;
@@ -18,25 +17,24 @@ export const createCertificateDetector: DetectorFactory = ({ manifest, options }
   const unreadable = new Set<string>();
   const gather = (meta: FileMeta, der: Buffer, line: number | undefined): Finding[] => {
     const key = meta.depth === 0 ? meta.name : meta.path;
-    try {
-      const cert = new X509Certificate(der);
-      found.push({ cert, fingerprint: cert.fingerprint256, path: meta.path, line });
+    const read = readPackageCertificate(der, meta.path, line);
+    if (read) {
+      found.push(read);
       readable.add(key);
       return [];
-    } catch {
-      unreadable.add(key);
-      return [
-        {
-          category: 'certificate',
-          severity: 'warning',
-          rule: 'certificate/unreadable',
-          path: meta.path,
-          ...(line && { line }),
-          message: 'This file holds a certificate that cannot be parsed, so dten could not check it.',
-          remediation: 'Look at it with "openssl x509 -noout -text" and ask the vendor for an intact copy.',
-        },
-      ];
     }
+    unreadable.add(key);
+    return [
+      {
+        category: 'certificate',
+        severity: 'warning',
+        rule: 'certificate/unreadable',
+        path: meta.path,
+        ...(line && { line }),
+        message: 'This file holds a certificate that cannot be parsed, so dten could not check it.',
+        remediation: 'Look at it with "openssl x509 -noout -text" and ask the vendor for an intact copy.',
+      },
+    ];
   };
   return {
     id: 'certificate',

@@ -1,4 +1,4 @@
-import type { X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import type { Finding } from '../../../core/findings/finding.js';
 import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
 
@@ -10,6 +10,20 @@ export interface PackageCertificate {
   path: string;
   /** Line of the PEM block; undefined for DER files. */
   line: number | undefined;
+}
+
+/** The certificate in `der`, placed at `path` (and `line`, for PEM); undefined when it cannot be parsed. */
+export function readPackageCertificate(
+  der: Buffer,
+  path: string,
+  line: number | undefined,
+): PackageCertificate | undefined {
+  try {
+    const cert = new X509Certificate(der);
+    return { cert, fingerprint: cert.fingerprint256, path, line };
+  } catch {
+    return undefined;
+  }
 }
 
 const DAY_MS = 86_400_000;
