@@ -115,6 +115,8 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(said('config')).toContain('will set dten.hybrid.enable');
     expect(said('schedules')).toContain('will pause');
     expect(said('units')).toContain('running as dten.service');
+    // The example package is a few KiB: the room it needs is said in KiB, not rounded up to a whole MiB.
+    expect(said('disk')).toMatch(/^\d+\.\d [KMGT]iB free, \d+\.\d KiB needed$/);
   });
 
   it("per-host preflight holds the package's dependency ranges against what this host's probes read now", async () => {

@@ -9,6 +9,7 @@ import { createDirectoryPackageStore } from '../../src/package-store/create-dire
 import { fetchPackage } from '../../src/package-store/fetch-package.js';
 import { packageUrl } from '../../src/package-store/package-url.js';
 import { deleteKeysUnder, freshPrefix } from '../bullmq/redis-test.js';
+import { FAKE_BOT_TOKEN, startFakeSlackApi } from '../helpers/fake-slack-api.js';
 import { controlEnv } from '../control/control-test-plane.js';
 import { spawnDten, type DtenProcess } from '../e2e/spawn-dten.js';
 import { waitUntil } from '../e2e/wait-until.js';
@@ -26,8 +27,11 @@ afterEach(async () => {
   await removeTempDirs();
 });
 
-/** `dten control` as an operator starts it, with a package in its store directory and `extra` in its environment. */
-async function startControl(extra: Record<string, string>) {
+/**
+ * `dten control` (or `dten bot`, the Slack app that drives its own rollouts) as an operator starts it, with a package
+ * in its store directory and `extra` in its environment.
+ */
+async function startControl(extra: Record<string, string>, command: 'control' | 'bot' = 'control') {
   const pkg = await buildPackageFile();
   const storeDir = await makeTempDir();
   const { key } = await createDirectoryPackageStore(storeDir).put(pkg.file);
@@ -40,7 +44,7 @@ async function startControl(extra: Record<string, string>) {
     PATH: process.env.PATH ?? '',
     ...extra,
   });
-  const control = spawnDten(['control'], { cwd: work, env, logFile: join(work, 'control.log') });
+  const control = spawnDten([command], { cwd: work, env, logFile: join(work, `${command}.log`) });
   running.push(control);
   return { pkg, key, control, work };
 }
@@ -52,7 +56,7 @@ async function logOnceSaid(control: DtenProcess, message: string): Promise<strin
       const log = await readFile(control.logFile, 'utf8').catch(() => '');
       return log.includes(message) || !control.isRunning() ? log : undefined;
     },
-    async () => `dten control never said "${message}":\n${await control.tail()}`,
+    async () => `dten never said "${message}":\n${await control.tail()}`,
   );
 }
 
@@ -66,7 +70,19 @@ async function controlExit(extra: Record<string, string>): Promise<{ code: numbe
   return { code, output: await readFile(control.logFile, 'utf8') };
 }
 
-describe('dten control serves the package store to agents on other machines', () => {
+/** What an agent on a host with no package directory of its own does: fetch the package by key over HTTP. */
+async function fetchAsAgent(port: number, token: string, ref: { key: string; sha256: string }): Promise<string> {
+  const root = await makeTempDir();
+  const fetchForJob = createPackageFetcher({
+    layout: createHostLayout(root),
+    baseUrl: `http://127.0.0.1:${port}`,
+    token,
+    store: createDirectoryPackageStore(join(root, 'no-store-here')),
+  });
+  return fetchForJob({ ...ref, version: '4.2.0' });
+}
+
+describe('dten control (and dten bot when it drives) serves the package store to agents on other machines', () => {
   it('when DTEN_PACKAGE_LISTEN is set, an agent configured with DTEN_PACKAGE_URL and the token downloads the package by key', async () => {
     const token = randomBytes(24).toString('base64url');
     const port = await freePort();
@@ -79,17 +95,7 @@ describe('dten control serves the package store to agents on other machines', ()
     expect(log).not.toContain('plain HTTP beyond this machine');
     expect(log).not.toContain(token);
 
-    // The agent's own fetcher, on a host with no package directory of its own: everything comes over HTTP.
-    const agentFetch = async (agentToken: string): Promise<string> => {
-      const root = await makeTempDir();
-      const fetchForJob = createPackageFetcher({
-        layout: createHostLayout(root),
-        baseUrl: `http://127.0.0.1:${port}`,
-        token: agentToken,
-        store: createDirectoryPackageStore(join(root, 'no-store-here')),
-      });
-      return fetchForJob({ key, version: '4.2.0', sha256: pkg.sha256 });
-    };
+    const agentFetch = (agentToken: string) => fetchAsAgent(port, agentToken, { key, sha256: pkg.sha256 });
     expect((await readFile(await agentFetch(token))).equals(pkg.bytes)).toBe(true);
     await expect(agentFetch('a-token-of-another-install')).rejects.toMatchObject({ code: 'unauthorized' });
   });
@@ -119,6 +125,37 @@ describe('dten control serves the package store to agents on other machines', ()
     const url = packageUrl(`https://127.0.0.1:${port}`, key);
     const fetched = await fetchPackage({ url, token, sha256: pkg.sha256, dir: await makeTempDir(), ca });
     expect(fetched.sha256).toBe(pkg.sha256);
+  });
+
+  it('dten bot, driving its own rollouts, serves the package store the same way', async () => {
+    const api = await startFakeSlackApi();
+    try {
+      const token = randomBytes(24).toString('base64url');
+      const port = await freePort();
+      const {
+        pkg,
+        key,
+        control: bot,
+      } = await startControl(
+        {
+          SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+          SLACK_SIGNING_SECRET: randomBytes(16).toString('hex'),
+          SLACK_API_URL: api.url,
+          PORT: String(await freePort()),
+          DTEN_PACKAGE_LISTEN: `127.0.0.1:${port}`,
+          DTEN_PACKAGE_TOKEN: token,
+        },
+        'bot',
+      );
+      const log = await logOnceSaid(bot, 'slack bot ready');
+      expect(log).toContain('serving the package store to remote agents');
+      expect(log).not.toContain(token);
+      expect((await readFile(await fetchAsAgent(port, token, { key, sha256: pkg.sha256 }))).equals(pkg.bytes)).toBe(
+        true,
+      );
+    } finally {
+      await api.close();
+    }
   });
 
   it('without a token, with half a TLS pair, or on a port already taken, it does not start and says which variable to fix', async () => {

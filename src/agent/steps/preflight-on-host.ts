@@ -1,5 +1,6 @@
 import { readFile, stat, statfs } from 'node:fs/promises';
 import semver from 'semver';
+import { formatBytes } from '../../messages/format-bytes.js';
 import { parseConfigText, type ConfigSetting } from '../../preflight/detectors/config-key/parse-config-text.js';
 import {
   describeInstalled,
@@ -97,7 +98,7 @@ export async function preflightOnHost(
     check: 'disk',
     ok: free >= needed,
     blocking: true,
-    detail: `${Math.floor(free / 1024 ** 2)} MiB free, ${Math.ceil(needed / 1024 ** 2)} MiB needed`,
+    detail: `${formatBytes(free)} free, ${formatBytes(needed)} needed`,
   });
   const untrusted = ctx.trustedCaPem ? await checkReleaseTrust(release, ctx.trustedCaPem, ctx.now()) : [];
   checks.push({
