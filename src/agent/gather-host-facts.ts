@@ -1,7 +1,8 @@
-import { readFile, statfs } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AgentFacts } from '../jobs/agent-facts.js';
 import { parseConfigText } from '../preflight/detectors/config-key/parse-config-text.js';
 import { findHostSchedules } from './host/find-host-schedules.js';
+import { freeDiskBytes } from './host/free-disk-bytes.js';
 import type { HostLayout } from './host/host-layout.js';
 import { readCurrentLink } from './host/read-current-link.js';
 import { readReleaseManifest } from './host/read-release-manifest.js';
@@ -37,7 +38,6 @@ export async function gatherHostFacts(input: {
     for (const key of parseConfigText(change.file, text).keys()) configKeys.add(key);
   }
   const schedules = await findHostSchedules(layout);
-  const disk = await statfs(layout.root);
   return {
     hostId: input.hostId,
     labels: input.labels,
@@ -46,7 +46,7 @@ export async function gatherHostFacts(input: {
     units,
     scheduledTasks: schedules.map((schedule) => ({ kind: schedule.kind, name: schedule.name })),
     configKeys: [...configKeys].sort(),
-    freeDiskBytes: disk.bavail * disk.bsize,
+    freeDiskBytes: await freeDiskBytes(layout.root),
     agentVersion: input.agentVersion,
     seenAt: input.now.toISOString(),
   };

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostLayout } from '../../src/agent/host/host-layout.js';
@@ -117,6 +117,22 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(said('units')).toContain('running as dten.service');
     // The example package is a few KiB: the room it needs is said in KiB, not rounded up to a whole MiB.
     expect(said('disk')).toMatch(/^\d+\.\d [KMGT]iB free, \d+\.\d KiB needed$/);
+  });
+
+  it('per-host preflight keeps a host out when it has less free disk than three times the package', async () => {
+    const { ctx } = await newHost();
+    await seedPrevious(ctx);
+    const packageBytes = (await stat(fixtures.ready.outFile)).size;
+    const tight = { ...ctx, freeDiskBytes: () => Promise.resolve(3 * packageBytes - 1) };
+    const disk = (await preflightOnHost(tight, { package: ref(fixtures.ready), window: WINDOW })).find(
+      (check) => check.check === 'disk',
+    );
+    expect(disk).toMatchObject({ ok: false, blocking: true });
+    const roomy = { ...ctx, freeDiskBytes: () => Promise.resolve(3 * packageBytes) };
+    const enough = (await preflightOnHost(roomy, { package: ref(fixtures.ready), window: WINDOW })).find(
+      (check) => check.check === 'disk',
+    );
+    expect(enough).toMatchObject({ ok: true, blocking: true });
   });
 
   it("per-host preflight holds the package's dependency ranges against what this host's probes read now", async () => {

@@ -24,6 +24,8 @@ export interface HostStepContext {
   trustedCaPem?: readonly string[];
   /** The versions the configured probes (DTEN_PROBES) read on this host; absent when none are configured. */
   probeComponents?: (request?: { fresh?: boolean }) => Promise<ProbedComponents>;
+  /** Free bytes on the filesystem that holds `path`; statfs (freeDiskBytes) unless the composition root says otherwise. */
+  freeDiskBytes?: (path: string) => Promise<number>;
   now(): Date;
 }
 

@@ -1,4 +1,4 @@
-import { readFile, stat, statfs } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import semver from 'semver';
 import { formatBytes } from '../../messages/format-bytes.js';
 import { parseConfigText, type ConfigSetting } from '../../preflight/detectors/config-key/parse-config-text.js';
@@ -10,6 +10,7 @@ import {
 import { checkReleaseTrust } from '../host/check-release-trust.js';
 import { extractRelease } from '../host/extract-release.js';
 import { findHostSchedules } from '../host/find-host-schedules.js';
+import { freeDiskBytes } from '../host/free-disk-bytes.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
 import { readCurrentLink } from '../host/read-current-link.js';
 import { unitNamesOf } from '../host/unit-names-of.js';
@@ -91,8 +92,7 @@ export async function preflightOnHost(
       detail: `${service.unit}: ${active.length ? `running as ${active.join(', ')}` : 'not running'}`,
     });
   }
-  const disk = await statfs(layout.root);
-  const free = disk.bavail * disk.bsize;
+  const free = await (ctx.freeDiskBytes ?? freeDiskBytes)(layout.root);
   const needed = DISK_FACTOR * (await stat(packageFile)).size;
   checks.push({
     check: 'disk',
