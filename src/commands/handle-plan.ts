@@ -37,6 +37,7 @@ export async function handlePlan(
     canary: command.canary ?? Math.min(ctx.defaults.canary, Math.max(0, targets.length - 1)),
     batch: command.batch ?? { kind: 'percent', p: ctx.defaults.batchPercent },
     maxErrors: command.maxErrors ?? 0,
+    bakeSeconds: command.bakeSeconds ?? 0,
     window: { start: window.start.toISOString(), durationMinutes: window.minutes },
     requester: request.user,
   };

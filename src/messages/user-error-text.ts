@@ -21,7 +21,7 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'nothing-to-retry': (p) =>
     `Rollout ${p.id} has no failed cleanup to run again. \`/dten cleanup ${p.id}\` shows what cleanup did on each host.`,
   'rollout-refused': (p) =>
-    `Rollout ${p.id} is ${p.state}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
+    `Rollout ${p.id} is ${p.state.replaceAll('-', ' ')}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,
   'package-unavailable': (p) =>
     `The package ${p.reference} could not be found or fetched: ${p.reason}. Name a package in the store, an https URL, or share the zip in this channel and name it.`,

@@ -17,10 +17,10 @@ function refusal(text: string): string {
 }
 
 describe('reading /dten commands', () => {
-  it('reads a full plan with a window, canary, batch and max errors', () => {
+  it('reads a full plan with a window, canary, batch, max errors and bake time', () => {
     expect(
       parseCommand(
-        'plan Full-upgrade-package-dten.zip to web-1,web-2,web-3 window 22:00 for 1h canary 1 batch 50% max-errors 1',
+        'plan Full-upgrade-package-dten.zip to web-1,web-2,web-3 window 22:00 for 1h canary 1 batch 50% max-errors 1 bake 10m',
         NOW,
       ),
     ).toEqual({
@@ -31,6 +31,7 @@ describe('reading /dten commands', () => {
       canary: 1,
       batch: { kind: 'percent', p: 50 },
       maxErrors: 1,
+      bakeSeconds: 600,
     });
   });
 
@@ -50,6 +51,11 @@ describe('reading /dten commands', () => {
       },
       window: { start: new Date('2026-11-28T15:50:00Z'), minutes: 90 },
       batch: { kind: 'count', n: 2 },
+    });
+    // A duration with spaces ends where the next option begins, whichever it is.
+    expect(parseCommand('plan p.zip to web-1 bake 2 minutes 30 seconds canary 0', NOW)).toMatchObject({
+      bakeSeconds: 150,
+      canary: 0,
     });
   });
 
@@ -81,7 +87,7 @@ describe('reading /dten commands', () => {
 
   it('when the verb is mistyped, says so and suggests the closest command', () => {
     expect(refusal('plna pkg.zip to web-1')).toBe(
-      '`plna` is not a dten command. Try `/dten plan <package> to <hosts> [window <start> for <duration>] [canary N] [batch N|N%] [max-errors N]` (`/dten help` lists every command).',
+      '`plna` is not a dten command. Try `/dten plan <package> to <hosts> [window <start> for <duration>] [canary N] [batch N|N%] [max-errors N] [bake <duration>]` (`/dten help` lists every command).',
     );
     expect(refusal('rollbak r1')).toContain('Try `/dten rollback <rollout>`');
     expect(refusal('deploy everything')).toContain('Try `/dten help`');
@@ -95,6 +101,7 @@ describe('reading /dten commands', () => {
     expect(refusal('plan pkg.zip to web-1 batch 0')).toContain('`batch 0` is not a batch size');
     expect(refusal('plan pkg.zip to web-1 canary two')).toContain('`canary` takes a whole number');
     expect(refusal('plan pkg.zip to web-1 colour blue')).toContain('`colour` is not a plan option');
+    expect(refusal('plan pkg.zip to web-1 bake a while')).toContain('`bake a while` is not a duration like `10m`');
     expect(refusal('pause')).toContain('`pause` needs the rollout id');
     expect(refusal('window r1 extend 10s')).toContain('is not a duration of a minute or more');
     expect(refusal('status r1 now')).toContain('`now` was not understood');

@@ -11,6 +11,7 @@ import { parseStartTime } from './parse-start-time.js';
 
 const ROLLOUT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const ENV = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const PLAN_OPTIONS = ['window', 'canary', 'batch', 'max-errors', 'bake'];
 
 /**
  * Reads what follows `/dten`. A line that does not parse is a UserError (`command-invalid`) naming what was wrong
@@ -111,6 +112,15 @@ function parsePlan(words: string[], now: Date, fail: (problem: string) => never)
       case 'max-errors':
         plan.maxErrors = countArg(option, words.shift(), fail);
         break;
+      case 'bake': {
+        const text = takeDuration(words);
+        const ms = parseDuration(text);
+        plan.bakeSeconds =
+          ms === undefined
+            ? fail(`\`bake ${text.slice(0, 40)}\` is not a duration like \`10m\``)
+            : Math.ceil(ms / 1000);
+        break;
+      }
       case 'batch': {
         const text = words.shift() ?? '';
         plan.batch = parseBatch(text) ?? fail(`\`batch ${text}\` is not a batch size: use a number or a percentage`);
@@ -125,7 +135,7 @@ function parsePlan(words: string[], now: Date, fail: (problem: string) => never)
 
 /** Durations may be written with spaces (`1 hour 30 minutes`): take words up to the next option. */
 function takeDuration(words: string[]): string {
-  const end = words.findIndex((word) => ['canary', 'batch', 'max-errors', 'window'].includes(word.toLowerCase()));
+  const end = words.findIndex((word) => PLAN_OPTIONS.includes(word.toLowerCase()));
   return words.splice(0, end === -1 ? words.length : end).join(' ');
 }
 

@@ -15,6 +15,7 @@ export type ParsedCommand =
       canary?: number;
       batch?: Batch;
       maxErrors?: number;
+      bakeSeconds?: number;
     }
   | { kind: 'status'; rolloutId?: string }
   | { kind: RolloutVerb; rolloutId: string }

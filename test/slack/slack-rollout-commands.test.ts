@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Rollout } from '../../src/core/rollout/rollout.js';
+import { APPROVE_ACTION_ID } from '../../src/messages/chat/approval/approval-action-ids.js';
+import type { FakeMessage } from '../helpers/fake-slack-api.js';
+import { buttonClickBody, sendSigned, slashCommandBody } from './slack-requests.js';
+import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
+
+const OPS = 'C0DTENOPS';
+
+let bot: SlackTestBot;
+beforeAll(async () => {
+  bot = await startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB' } });
+}, 120_000);
+afterAll(() => bot?.close(), 120_000);
+
+async function until(found: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await found())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+let triggers = 0;
+/** `/dten <text>` typed by `user` in the ops channel, through a signed request into Bolt. */
+async function type(text: string, user = 'U-ALICE'): Promise<void> {
+  triggers += 1;
+  const response = await sendSigned(bot.eventsUrl, slashCommandBody(text, user, OPS, `trigger-command-${triggers}`));
+  expect(response.status).toBe(200);
+}
+
+/** The next private answer to `user` after those already seen: its fallback text and its blocks as one string. */
+async function nextWhisper(user: string, seen: number): Promise<string> {
+  const whispers = () => bot.api.ephemerals.filter((message) => message.user === user);
+  await until(() => whispers().length > seen);
+  const whisper = whispers()[seen]!;
+  return `${whisper.text}\n${JSON.stringify(whisper.blocks)}`;
+}
+
+const whispered = (user: string): number => bot.api.ephemerals.filter((message) => message.user === user).length;
+const rollout = async (): Promise<Rollout> => (await bot.slack.bot.ctx.control.store.list(1))[0]!;
+const lastText = (message: FakeMessage): string => message.revisions.at(-1)!.text;
+
+describe('the rollout commands from Slack, on real local agents', () => {
+  it('hosts, status, pause, resume, window extend, rollback, a refused abort and the cleanup report: each done, audited with the person and said where it belongs', async () => {
+    let seen = whispered('U-ALICE');
+    await type('hosts');
+    const hosts = await nextWhisper('U-ALICE', seen++);
+    expect(hosts).toContain('2 hosts');
+    expect(hosts).toMatch(/web-1.*web-2/s);
+    await type('hosts env=nowhere');
+    expect(await nextWhisper('U-ALICE', seen++)).toContain(
+      'No host matches env=nowhere. `/dten hosts` lists the hosts and their labels.',
+    );
+
+    // A canary, then an hour's bake before the second wave: time for a person to act on a running rollout.
+    await type('plan Full-upgrade-package-dten.zip to env=demo window now for 3h canary 1 batch 1 bake 1h');
+    const approveButton = (message: FakeMessage): boolean =>
+      JSON.stringify(message.revisions[0]!.blocks).includes(`"action_id":"${APPROVE_ACTION_ID}"`);
+    await until(() => bot.api.messages.some((m) => m.channel === OPS && m.threadTs !== undefined && approveButton(m)));
+    const card = bot.api.messages.find((m) => m.channel === OPS && m.threadTs !== undefined && approveButton(m))!;
+    expect(JSON.stringify(card.revisions[0]!.blocks)).toContain('1h between waves');
+    const value = card.revisions[0]!.blocks.flatMap((block) =>
+      'elements' in block ? (block.elements as { action_id?: string; value?: string }[]) : [],
+    ).find((element) => element.action_id === APPROVE_ACTION_ID)?.value;
+    const clickBody = buttonClickBody(
+      { user: 'U-BOB', channel: OPS, ts: card.ts, actionId: APPROVE_ACTION_ID, value: value ?? '' },
+      'trigger-approve',
+    );
+    expect((await sendSigned(bot.eventsUrl, clickBody)).status).toBe(200);
+    await until(async () => {
+      const r = await rollout();
+      return r.state === 'running' && r.wave?.finished === true;
+    });
+    const { id } = await rollout();
+    expect((await rollout()).hosts['web-1']?.state).toBe('healthy');
+    const notes = () => bot.api.messages.filter((m) => m.threadTs === card.threadTs).map(lastText);
+
+    await type(`pause ${id}`);
+    await until(async () => (await rollout()).state === 'paused');
+    await until(() => notes().some((text) => text.includes('paused rollout')));
+
+    await type(`window ${id} extend 30m`);
+    await until(async () => (await rollout()).window.durationMinutes === 210);
+    expect((await rollout()).state).toBe('paused');
+
+    await type(`resume ${id}`);
+    await until(async () => (await rollout()).state === 'running');
+
+    await type(`status ${id}`);
+    expect(await nextWhisper('U-ALICE', seen++)).toContain('wave 1 of 2');
+    await type('status');
+    expect(await nextWhisper('U-ALICE', seen++)).toContain(id);
+
+    // The canary host goes back to the old version; the other host was never touched.
+    await type(`rollback ${id}`);
+    await until(async () => (await rollout()).state === 'rolled-back');
+    expect((await rollout()).hosts['web-1']?.state).toBe('rolled-back');
+    expect((await rollout()).hosts['web-2']?.state).not.toBe('healthy');
+    for (const said of ['paused rollout', 'extended the window', 'resumed rollout', 'started rolling back'])
+      expect(notes().some((text) => text.includes(said))).toBe(true);
+
+    // An ended rollout refuses abort, privately and in one sentence that says what to do next.
+    await type(`abort ${id}`);
+    const refusal = await nextWhisper('U-ALICE', seen++);
+    expect(refusal).toContain(`Rollout ${id} is rolled back, so it cannot be aborted now.`);
+    expect(refusal).not.toMatch(/\n\s+at /);
+    await type(`cleanup ${id}`);
+    expect(await nextWhisper('U-ALICE', seen++)).toContain('it has not started');
+
+    // Every command is in the audit log with the person who typed it.
+    const byAlice = (await rollout()).audit.filter(
+      (entry) => entry.actor.kind === 'user' && entry.actor.id === 'U-ALICE',
+    );
+    expect(byAlice.map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['pause', 'extend-window', 'resume', 'rollback']),
+    );
+  }, 240_000);
+});
