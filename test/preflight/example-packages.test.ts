@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Log } from 'sarif';
 import { CATEGORIES } from '../../src/core/findings/finding.js';
 import { assemblePlantedSecrets } from '../../src/examples/assemble-planted-secrets.js';
 import { buildExamplePackage } from '../../src/examples/build-example-package.js';
@@ -101,15 +102,25 @@ describe('preflight of the package as the team ships it', () => {
     expect(blockers.some((f) => f.message.includes('web-1'))).toBe(false);
   });
 
-  it('prints SARIF 2.1.0 with one result per finding', async () => {
+  it('prints SARIF 2.1.0 with one result per finding, each pointing at its rule, its file in the package and its line', async () => {
     const json = report(await runCli(['preflight', ready, '--json', '--trust', trust]));
-    const sarif = JSON.parse((await runCli(['preflight', ready, '--sarif', '--trust', trust])).stdout) as {
-      version: string;
-      runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[];
-    };
+    const sarif = JSON.parse((await runCli(['preflight', ready, '--sarif', '--trust', trust])).stdout) as Log;
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]!.results).toHaveLength(json.findings.length);
-    const ruleIds = new Set(sarif.runs[0]!.tool.driver.rules.map((rule) => rule.id));
-    for (const result of sarif.runs[0]!.results) expect(ruleIds).toContain(result.ruleId);
+    const [run] = sarif.runs;
+    const rules = run!.tool.driver.rules ?? [];
+    expect(run!.results).toHaveLength(json.findings.length);
+    expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
+    const levels = { blocker: 'error', warning: 'warning', info: 'note' } as const;
+    for (const [i, result] of (run!.results ?? []).entries()) {
+      const finding = json.findings[i]!;
+      expect(rules[result.ruleIndex!]?.id).toBe(result.ruleId);
+      expect(result.ruleId).toBe(finding.rule);
+      expect(result.level).toBe(levels[finding.severity]);
+      expect(rules[result.ruleIndex!]?.shortDescription?.text).toMatch(/^[A-Z].{20,}\.$/);
+      const location = result.locations?.[0]?.physicalLocation;
+      if (finding.path)
+        expect(decodeURI(location?.artifactLocation?.uri ?? '')).toBe(`Full-upgrade-package-dten.zip!/${finding.path}`);
+      expect(location?.region?.startLine).toBe(finding.line);
+    }
   });
 });
