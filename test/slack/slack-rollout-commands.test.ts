@@ -112,4 +112,50 @@ describe('the rollout commands from Slack, on real local agents', () => {
       expect.arrayContaining(['pause', 'extend-window', 'resume', 'rollback']),
     );
   }, 240_000);
+  it('lock freezes an environment for plans and approvals alike, and unlock lifts it; both said in the channel', async () => {
+    const channelNotes = () =>
+      bot.api.messages.filter((m) => m.channel === OPS && m.threadTs === undefined).map(lastText);
+    // A plan made before the freeze, waiting for its approval.
+    await type('plan Full-upgrade-package-dten.zip to env=demo canary 1 batch 1');
+    const waiting = async () => {
+      const r = await rollout();
+      return r.state === 'awaiting-approval' && r.plan.bakeSeconds === 0 ? r : undefined;
+    };
+    await until(async () => (await waiting()) !== undefined);
+    const planned = (await waiting())!;
+
+    await type('lock demo change freeze for the holidays');
+    await until(() => channelNotes().some((text) => text.includes('locked `demo`')));
+    let alice = whispered('U-ALICE');
+    let bob = whispered('U-BOB');
+    await type('lock demo mine now', 'U-BOB');
+    expect(await nextWhisper('U-BOB', bob++)).toContain('demo is locked by');
+
+    // No new plan for its hosts, and no approval of the plan made before.
+    await type('plan Full-upgrade-package-dten.zip to env=demo');
+    const refused = await nextWhisper('U-ALICE', alice++);
+    expect(refused).toContain('demo is locked by');
+    expect(refused).toContain('change freeze for the holidays');
+    // The plan's Approve button, found by its rollout id.
+    const approve = bot.api.messages
+      .flatMap((m) => m.revisions[0]!.blocks.map((block) => ({ m, block })))
+      .flatMap(({ m, block }) =>
+        'elements' in block ? (block.elements as { action_id?: string; value?: string }[]).map((e) => ({ m, e })) : [],
+      )
+      .find(({ e }) => e.action_id === APPROVE_ACTION_ID && e.value?.includes(planned.id));
+    const click = buttonClickBody(
+      { user: 'U-BOB', channel: OPS, ts: approve!.m.ts, actionId: APPROVE_ACTION_ID, value: approve!.e.value! },
+      'trigger-approve-locked',
+    );
+    expect((await sendSigned(bot.eventsUrl, click)).status).toBe(200);
+    const clickRefused = await nextWhisper('U-BOB', bob++);
+    expect(clickRefused).toContain('demo is locked by');
+    expect((await bot.slack.bot.ctx.control.store.get(planned.id))?.state).toBe('awaiting-approval');
+
+    await type('unlock demo', 'U-BOB');
+    await until(() => channelNotes().some((text) => text.includes('unlocked `demo`')));
+    await type('unlock demo');
+    expect(await nextWhisper('U-ALICE', alice++)).toContain('`demo` was not locked; nothing changed.');
+    expect(await bot.slack.bot.ctx.locks.list()).toEqual([]);
+  }, 120_000);
 });
