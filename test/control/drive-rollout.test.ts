@@ -216,6 +216,21 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(stored.approvals).toHaveLength(1);
   });
 
+  it('approved before its window opens, it waits scheduled and starts no wave until the window opens', async () => {
+    const { t, hosts } = await setUp();
+    const start = new Date(Date.now() + 5_000);
+    const rollout = await planAndApprove(t, { window: { start: start.toISOString(), durationMinutes: 60 } });
+    const scheduled = await t.waitFor(rollout.id, ['scheduled', 'running', 'done']);
+    expect(scheduled.state).toBe('scheduled');
+    expect([...hosts.ran.values()].flat()).not.toContain('install');
+    const done = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(done.state).toBe('done');
+    const opened = done.audit.find((entry) => entry.event === 'window-opened')!;
+    const firstWave = done.audit.find((entry) => entry.event === 'wave-started')!;
+    expect(Date.parse(opened.at)).toBeGreaterThanOrEqual(start.getTime());
+    expect(Date.parse(firstWave.at)).toBeGreaterThanOrEqual(start.getTime());
+  });
+
   it('expires an unapproved plan when its window ends, and refuses an approval after that', async () => {
     const { t } = await setUp();
     const start = new Date(Date.now() - 59 * 60_000 - 57_000).toISOString(); // the window ends in about 3 s
