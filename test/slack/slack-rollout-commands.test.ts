@@ -158,4 +158,22 @@ describe('the rollout commands from Slack, on real local agents', () => {
     expect(await nextWhisper('U-ALICE', alice++)).toContain('`demo` was not locked; nothing changed.');
     expect(await bot.slack.bot.ctx.locks.list()).toEqual([]);
   }, 120_000);
+  it('when something breaks on its side, the person gets a sentence with a reference, the log the cause, and neither a stack', async () => {
+    const { ctx } = bot.slack.bot;
+    const hosts = ctx.hosts;
+    ctx.hosts = { list: () => Promise.reject(new Error("READONLY You can't write against a read only replica.")) };
+    try {
+      const seen = whispered('U-ALICE');
+      await type('hosts');
+      const answer = await nextWhisper('U-ALICE', seen);
+      const ref = /\(ref ([\w-]+)\)/.exec(answer)?.[1];
+      expect(ref).toBeDefined();
+      expect(answer).toContain('`/dten status` shows whether the command took effect');
+      expect(answer).not.toContain('READONLY');
+      expect(answer).not.toMatch(/\n\s+at /);
+      await until(() => bot.logLines.some((line) => line.includes(ref!) && line.includes('READONLY')));
+    } finally {
+      ctx.hosts = hosts;
+    }
+  });
 });
