@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,5 +45,30 @@ describe('createPackageResolver', () => {
   it('refuses a plain http URL and a name that cannot be a package', async () => {
     expect(await answerFor('http://host.invalid/p.zip')).toContain('only https URLs are fetched');
     expect(await answerFor('../etc/passwd')).toContain('that is not a package name');
+  });
+
+  it('keeps both when a zip is shared again under a name the store holds with other bytes: the new one under its digest', async () => {
+    const store = createDirectoryPackageStore(dir);
+    const shared = async (bytes: string) => {
+      const path = join(dir, `upload-${bytes.length}`);
+      await writeFile(path, bytes);
+      return { path, remove: () => rm(path, { force: true }) };
+    };
+    const zips = new Map([
+      ['first', 'PK first bytes'],
+      ['second', 'PK second, other bytes'],
+    ]);
+    let next = 'first';
+    const resolver = createPackageResolver(store, () => shared(zips.get(next)!));
+    const file = { id: 'F1', name: 'Full-upgrade-package-dten.zip' };
+    const first = await resolver.resolve('Full-upgrade-package-dten.zip', [file]);
+    next = 'second';
+    const second = await resolver.resolve('Full-upgrade-package-dten.zip', [file]);
+
+    expect(first.source).toEqual({ key: 'Full-upgrade-package-dten.zip' });
+    expect(second.source).toEqual({ key: `${second.sha256.slice(0, 12)}-Full-upgrade-package-dten.zip` });
+    expect(second.sha256).not.toBe(first.sha256);
+    expect(await readFile(first.path, 'utf8')).toBe('PK first bytes');
+    expect(await readFile(second.path, 'utf8')).toBe('PK second, other bytes');
   });
 });
