@@ -255,7 +255,7 @@ describe('a rollout of the example package through real agents and a real contro
     );
     const refused = (await queue.getJob(job.id!))!;
     expect(refused.failedReason).toBe(
-      "Job host-install (forged-web-1-install-1) has a signature that does not match its contents, so it was not run. Either the job was changed after it was signed or this agent's DTEN_JOB_KEY differs from the control plane's; compare the keys before retrying.",
+      'Job host-install (forged-web-1-install-1) has a signature that does not match its contents, so it was not run. Either the job was changed after it was signed or it was signed with another DTEN_JOB_KEY (the control plane and every agent must share one); compare the keys before retrying.',
     );
     expect(refused.attemptsMade).toBe(1);
     expect(await readJournalSteps(host.layout, 'forged')).toEqual([]);

@@ -70,7 +70,7 @@ describe('signed jobs between the control plane and an agent', () => {
     expect(result).toMatchObject({ ok: false, refusal: { reason: 'bad-signature' } });
     if (result.ok) return;
     const words = describeJobRefusal(result.refusal);
-    expect(words).toContain("this agent's DTEN_JOB_KEY differs from the control plane's");
+    expect(words).toContain('signed with another DTEN_JOB_KEY (the control plane and every agent must share one)');
     expect(`${words}${JSON.stringify(result)}`).not.toContain(key);
     expect(`${words}${JSON.stringify(result)}`).not.toContain(otherKey);
   });
