@@ -106,6 +106,23 @@ describe('findMigrations', () => {
     expect(migration?.downPath).toBe('migrations/1_index.sql');
   });
 
+  it('when some files carry no version, they run after the versioned ones, and equal versions run in name order', () => {
+    const names = [
+      'migrations/seed_reference_data.sql',
+      'migrations/0002_orders_index.sql',
+      'migrations/0002_orders.sql',
+      'migrations/0001_init.sql',
+      'migrations/add_views.sql',
+    ];
+    expect(findMigrations(names).map(({ id, order, convention }) => ({ id, order, convention }))).toEqual([
+      { id: '0001_init', order: 0, convention: 'single-file' },
+      { id: '0002_orders', order: 1, convention: 'single-file' },
+      { id: '0002_orders_index', order: 2, convention: 'single-file' },
+      { id: 'add_views', order: 3, convention: 'single-file' },
+      { id: 'seed_reference_data', order: 4, convention: 'single-file' },
+    ]);
+  });
+
   it('when files sit outside the migrations folder, or a down has no up, they are not migrations', () => {
     expect(findMigrations(['sql/0001_a.up.sql', 'migrations/0002_b.down.sql', 'migrations/notes.txt'])).toEqual([]);
   });

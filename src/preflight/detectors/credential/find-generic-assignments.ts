@@ -33,8 +33,9 @@ export function findGenericAssignments(
     if (kind === undefined) continue;
     const inLine = readAssignedValue(line, start, end);
     const trailing = line.slice(end).trim();
+    // Only blanks after `<password>` (trailing spaces, a CRLF's `\r`) are no value: the next line may hold it.
     const where =
-      inLine && inLine.end > inLine.start
+      inLine && line.slice(inLine.start, inLine.end).trim() !== ''
         ? { ...inLine, start: lineStart + inLine.start, end: lineStart + inLine.end }
         : line[start - 1] === '<' && trailing === '>'
           ? readNextLineValue(text, lineEnd)

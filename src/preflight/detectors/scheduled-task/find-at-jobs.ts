@@ -13,14 +13,19 @@ export function findAtJobs(lines: readonly string[], firstLine: number, path: st
     const tokens = (match[2] ?? '').trim().split(/\s+/);
     let at = 0;
     let file: string | undefined;
+    let stamp: string | undefined;
     for (; tokens[at]?.startsWith('-'); at++) {
+      if (/^-[cdlr]$/.test(tokens[at] ?? '')) return; // prints, removes or lists jobs: queues none
       if (/^-[fqt]$/.test(tokens[at] ?? '')) at++;
       if (tokens[at - 1] === '-f') file = tokens[at];
+      if (tokens[at - 1] === '-t') stamp = tokens[at];
     }
-    if (!TIME_WORD.test(tokens[at] ?? '')) return;
-    const schedule = tokens.slice(at).join(' ');
+    const stampWords = stamp === undefined ? undefined : describeAtStamp(stamp);
+    if (stampWords === undefined && !TIME_WORD.test(tokens[at] ?? '')) return;
+    const schedule = stamp === undefined ? tokens.slice(at).join(' ') : `-t ${stamp}`;
     const command = file ?? ECHOED.exec(line)?.[2] ?? heredocBody(match[3] ?? '', lines, index);
-    tasks.push({ kind: 'at', schedule, description: describeAtTime(schedule), command, path, line: firstLine + index });
+    const description = stampWords ?? describeAtTime(schedule);
+    tasks.push({ kind: 'at', schedule, description, command, path, line: firstLine + index });
   });
   return tasks;
 }
@@ -35,4 +40,14 @@ function describeAtTime(spec: string): string {
   if (relative)
     return `once, ${relative[1]} ${relative[2]?.toLowerCase()}${relative[1] === '1' ? '' : 's'} after the script runs`;
   return spec.toLowerCase() === 'now' ? 'once, as soon as the script queues it' : `once, at ${spec}`;
+}
+
+/** `at -t [[CC]YY]MMDDhhmm[.SS]` → `once, at 18:00 on 2025-12-24`; undefined when the stamp is not one. */
+function describeAtStamp(stamp: string): string | undefined {
+  const match = /^(?:(\d{2})?(\d{2}))?(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d{2})?$/.exec(stamp);
+  if (!match) return undefined;
+  const [, century, yy, month = '', day = '', hour = '', minute = ''] = match;
+  // POSIX touch: a two-digit year 69-99 is 19xx, 00-68 is 20xx.
+  const year = yy === undefined ? undefined : `${century ?? (Number(yy) < 69 ? '20' : '19')}${yy}`;
+  return `once, at ${hour}:${minute} on ${year === undefined ? `${month}-${day} this year` : `${year}-${month}-${day}`}`;
 }
