@@ -6,7 +6,8 @@ export const COMMAND_USAGES = {
     summary: 'check a package (and its dependencies against the hosts it would go to)',
   },
   plan: {
-    usage: 'plan <package> to <hosts> [window <start> for <duration>] [canary N] [batch N|N%] [max-errors N] [bake <duration>]',
+    usage:
+      'plan <package> to <hosts> [window <start> for <duration>] [canary N] [batch N|N%] [max-errors N] [bake <duration>]',
     summary: 'plan a rollout and ask for approval',
   },
   status: { usage: 'status [rollout]', summary: 'rollouts, or one rollout in detail' },
