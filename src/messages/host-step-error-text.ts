@@ -12,19 +12,21 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
   'package-untrusted': (p) =>
     `Package ${p.version} was not run: its certificate chain is not one this agent trusts (DTEN_TRUSTED_CA): ${p.problems}. Check the chain with the vendor, or add their root to DTEN_TRUSTED_CA on the agents if you trust it.`,
   'release-missing': (p) =>
-    `Release ${p.version} is not unpacked on this host, so current cannot point at it. Run the install step again, which unpacks it first.`,
+    `Release ${p.version} is not unpacked on this host, so current cannot point at it; nothing was switched. Put opt/dten/releases/${p.version} back (from a backup, or unpacked from its package), then run the step again.`,
   'release-unverified': (p) =>
     `Release ${p.version} on this host was not unpacked by dten from a verified package, so none of its scripts are run. Remove opt/dten/releases/${p.version} and run the install step again.`,
   'current-not-a-link': (p) =>
-    `${p.path} is a real folder or file, not a link, so dten will not replace it. Move it aside by hand, then run the step again.`,
+    `${p.path} is a real folder or file, not a link, so dten will not replace it. Move it aside by hand, put a link to the release it holds in its place (a rollback returns to what current points at), then run the step again.`,
   'unsafe-name': (p) =>
     `The ${p.what} ${p.value} cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.`,
   'unsafe-path': (p) =>
     `The ${p.what} ${p.path} points outside the folder it must stay in, so it was refused. Fix the path in the manifest.`,
+  'certificate-missing': (p) =>
+    `The certificate ${p.certificate} that the manifest lists is not in release ${p.version}, so the chain cannot be preinstalled; nothing else was changed on this host. Ask the vendor for a package that ships it.`,
   'script-missing': (p) =>
     `The script ${p.script} is not a file of release ${p.version}. Check the script name in the manifest.`,
   'backup-missing': (p) =>
-    `There is no configuration backup for rollout ${p.rolloutId} on this host, so nothing can be restored from it. Restore the configuration by hand from your own backups.`,
+    `There is no configuration backup for rollout ${p.rolloutId} on this host (var/lib/dten/backups/${p.rolloutId}), so its configuration cannot be restored; the rollback stopped before changing anything. Put that folder back from your own backups, then run the rollback again.`,
   'unknown-unit': (p) =>
     `The service ${p.unit} has no unit file in the current release (units/${p.unit}) nor under etc/systemd/system, so the agent does not know what it runs. Check the unit name in the manifest against the unit files the package ships.`,
   'unit-unusable': (p) =>

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyConfig } from '../../src/agent/host/apply-config.js';
 import { buildHealthProbe } from '../../src/agent/host/build-health-probe.js';
 import { checkHealth } from '../../src/agent/host/check-health.js';
@@ -20,6 +20,7 @@ import { switchCurrent } from '../../src/agent/host/switch-current.js';
 import { buildHostFixtures, type HostFixtures } from './build-host-fixtures.js';
 import { buildTestPackage, type TestPackageFile } from './build-test-package.js';
 import { stopStartedUnits } from '../../src/agent/host/stop-started-units.js';
+import { expectGone, isRunning } from './process-liveness.js';
 
 /** A real service program: says what it was given, announces a port, then waits to be stopped. */
 const ECHO_ARGS =
@@ -62,20 +63,6 @@ async function hostWithRelease(files: TestPackageFile[]): Promise<HostLayout> {
 function adapterFor(host: HostLayout, extra: Partial<ExecServiceAdapterOptions> = {}): ExecServiceAdapter {
   hosts.push(host);
   return createExecServiceAdapter({ layout: host, env: pickChildEnv(process.env), port: 0, ...extra });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An exited child stays in the process table until it is reaped; wait for that, then it is truly gone. */
-async function expectGone(pid: number): Promise<void> {
-  await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 2_000, interval: 20 });
 }
 
 async function healthOf(adapter: ExecServiceAdapter, release: ExtractedRelease, attempts = 3) {

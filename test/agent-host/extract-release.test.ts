@@ -74,6 +74,39 @@ describe('unpacking a verified package into a release folder', () => {
     expect(await readdir(host.releasesDir)).toEqual([]);
   });
 
+  it('when a package carries folder entries, a read-only one too, every file lands inside and each folder keeps its bits plus owner write', async () => {
+    const host = await fixtures.newHost();
+    const file = join(fixtures.dir, 'with-folders.zip');
+    const sha256 = await buildTestPackage(file, '9.0.0', [
+      { name: 'share/', content: '', mode: 0o40555 },
+      { name: 'share/doc/', content: '', mode: 0o40750 },
+      { name: 'share/doc/README', content: 'read me\n' },
+      { name: 'share/empty/', content: '' },
+    ]);
+    const release = await extractRelease(host, file, { sha256, version: '9.0.0' });
+    expect(release.files).toBe(2);
+    expect(await readFile(join(release.dir, 'share/doc/README'), 'utf8')).toBe('read me\n');
+    expect((await stat(join(release.dir, 'share'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(release.dir, 'share/doc'))).mode & 0o777).toBe(0o750);
+    expect(await readdir(join(release.dir, 'share/empty'))).toEqual([]);
+    expect(await readdir(host.releasesDir)).toEqual(['9.0.0']);
+  });
+
+  it('when a package carries world-writable or setuid files and folders, they land writable by their owner only', async () => {
+    const host = await fixtures.newHost();
+    const file = join(fixtures.dir, 'loose-modes.zip');
+    const sha256 = await buildTestPackage(file, '9.0.0', [
+      { name: 'scripts/', content: '', mode: 0o40777 },
+      { name: 'scripts/install.sh', content: '#!/bin/sh\n', mode: 0o104777 },
+      { name: 'config/app.conf', content: 'a = 1\n', mode: 0o100666 },
+    ]);
+    const release = await extractRelease(host, file, { sha256, version: '9.0.0' });
+    const bits = async (path: string) => (await stat(join(release.dir, path))).mode & 0o7777;
+    expect(await bits('scripts')).toBe(0o755);
+    expect(await bits('scripts/install.sh')).toBe(0o755);
+    expect(await bits('config/app.conf')).toBe(0o644);
+  });
+
   it('when another package already installed the same version, the release on the host is left untouched', async () => {
     const host = await fixtures.newHost();
     const file = join(fixtures.dir, 'impostor.zip');

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,51 @@ describe('pausing the schedules that would fire inside the window', () => {
     expect(restored[0]).toEqual({ kind: 'cron-file', name: 'dten-reindex', outcome: 'superseded' });
     expect(await readFile(join(host.cronDir, 'dten-reindex'), 'utf8')).toContain('--new');
     expect(await restoreSchedules({ layout: host, rolloutId: 'r3', journal, services })).toEqual(restored);
+  });
+
+  it('a cron job that runs only at start-up is left running, and one whose date never comes (30 February) is paused to be safe', async () => {
+    const { host, services } = await hostWithSchedules();
+    await writeFile(join(host.cronDir, 'on-boot'), '@reboot root /opt/dten/current/bin/dten-helper warm-cache\n');
+    await writeFile(join(host.cronDir, 'month-end'), '0 2 30 2 * root /opt/dten/current/bin/dten-helper close-month\n');
+    const journal = await openJournal(host, 'r5');
+    const paused = await pauseSchedules({
+      layout: host,
+      rolloutId: 'r5',
+      journal,
+      services,
+      window: WINDOW,
+      timeZone: 'UTC',
+    });
+    expect(paused.map((item) => [item.name, item.reason])).toEqual([
+      ['dten-reindex', 'fires at 2026-03-14T02:30:00.000Z, inside the window'],
+      ['month-end', '"0 2 30 2 *" could not be evaluated, so it is paused to be safe'],
+      ['dten-reindex.timer', 'fires at 2026-03-14T02:30:00.000Z, inside the window'],
+    ]);
+    expect((await readdir(host.cronDir)).sort()).toEqual(['logrotate-noon', 'on-boot']);
+  });
+
+  it('when etc/cron.d lies on another file system than var/lib/dten, pausing copies the file across and restore brings it back whole', async () => {
+    const { host, services } = await hostWithSchedules();
+    const elsewhere = await mkdtemp(join('/dev/shm', 'dten-etc-cron.d-'));
+    roots.push(elsewhere);
+    await writeFile(join(elsewhere, 'dten-reindex'), REINDEX_CRON);
+    await rm(host.cronDir, { recursive: true });
+    await symlink(elsewhere, host.cronDir);
+    await mkdir(host.pausedDir, { recursive: true });
+    // The point of the test: a rename between the two fails with EXDEV.
+    expect((await stat(elsewhere)).dev).not.toBe((await stat(host.pausedDir)).dev);
+
+    const journal = await openJournal(host, 'r6');
+    const options = { layout: host, rolloutId: 'r6', journal, services };
+    const paused = await pauseSchedules({ ...options, window: WINDOW, timeZone: 'UTC' });
+    expect(paused.map((item) => item.name)).toEqual(['dten-reindex', 'dten-reindex.timer']);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(await readFile(join(host.pausedDir, 'r6/cron.d/dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+
+    const restored = await restoreSchedules(options);
+    expect(restored.map((item) => item.outcome)).toEqual(['restored', 'restored']);
+    expect(await readFile(join(elsewhere, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+    expect(await readdir(join(host.pausedDir, 'r6/cron.d'))).toEqual([]);
   });
 
   it('when timers fire every 15 minutes, repeat on a monotonic clock, or only after boot, the first two are paused and say why', async () => {

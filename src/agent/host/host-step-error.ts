@@ -11,6 +11,7 @@ export interface HostStepErrorParams {
   'unsafe-name': { what: string; value: string };
   'unsafe-path': { what: string; path: string };
   'script-missing': { script: string; version: string };
+  'certificate-missing': { certificate: string; version: string };
   'backup-missing': { rolloutId: string };
   'unknown-unit': { unit: string };
   'unit-unusable': { unit: string; problem: string };

@@ -12,12 +12,19 @@ export interface RestoredConfigFile {
   action: 'restored' | 'removed';
 }
 
+/** The index of this rollout's config backup; `backup-missing` when it is gone. */
+export async function readConfigBackup(layout: HostLayout, rolloutId: string): Promise<ConfigBackupIndex> {
+  const text = await readFile(join(configBackupDir(layout, rolloutId), CONFIG_BACKUP_INDEX), 'utf8').catch(
+    () => undefined,
+  );
+  if (text === undefined) throw new HostStepError('backup-missing', { rolloutId });
+  return JSON.parse(text) as ConfigBackupIndex;
+}
+
 /** Puts the live config back exactly as backupConfig found it (configuration-level rollback); safe to repeat. */
 export async function restoreConfig(layout: HostLayout, rolloutId: string): Promise<RestoredConfigFile[]> {
   const dir = configBackupDir(layout, rolloutId);
-  const text = await readFile(join(dir, CONFIG_BACKUP_INDEX), 'utf8').catch(() => undefined);
-  if (text === undefined) throw new HostStepError('backup-missing', { rolloutId });
-  const index = JSON.parse(text) as ConfigBackupIndex;
+  const index = await readConfigBackup(layout, rolloutId);
   const restored: RestoredConfigFile[] = [];
   for (const { live, existed } of index.files) {
     const target = resolveInside(layout.configDir, live, 'config file in the backup');

@@ -37,13 +37,15 @@ export async function spawnServiceProcess(
     stdio: ['ignore', log.fd, log.fd],
     env: { ...spec.env },
   });
-  const spawned = once(child, 'spawn');
-  await log.close();
+  // Awaited before anything else: a program that cannot be run (no exec bit) rejects it at once, and a rejection
+  // nobody awaits yet ends the agent's whole process.
   try {
-    await spawned;
+    await once(child, 'spawn');
   } catch (error) {
     const detail = `${spec.program} could not be run (${error instanceof Error ? error.message : String(error)})`;
     throw new HostStepError('service-failed', { unit: spec.unit, detail });
+  } finally {
+    await log.close();
   }
   const pid = child.pid ?? 0;
   child.unref();

@@ -2,9 +2,12 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { downloadedPackageName } from '../../package-store/downloaded-package-name.js';
 import { DOWNLOAD_DIR_PREFIX } from '../../package-store/fetch-package.js';
+import { describeHostStepError } from '../../messages/host-step-error-text.js';
+import { HostStepError, type HostStepErrorCode } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
 import { restoreSchedules, type RestoredSchedule } from '../host/restore-schedules.js';
+import type { BoundedProcessResult } from '../host/run-bounded-process.js';
 import { runPackageScript } from '../host/run-package-script.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
@@ -21,6 +24,9 @@ interface RecordedCleanupItem extends CleanupItemResult {
   /** Absent in entries written before attempts were recorded: those came from attempt 1. */
   attempt?: number;
 }
+
+/** What refuses one hook, not the release: a hook missing from the package, or a path outside it. */
+const HOOK_REFUSALS: ReadonlySet<HostStepErrorCode> = new Set(['script-missing', 'unsafe-path']);
 
 const KINDS = [
   ['featureFlags', 'feature-flag'],
@@ -88,13 +94,16 @@ async function removeItem(
 ): Promise<CleanupItemResult> {
   if (!item.hook)
     return { kind, name: item.name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
-  const run = await runPackageScript({
-    layout: ctx.layout,
-    version,
-    script: item.hook,
-    args: [item.name],
-    env: ctx.env,
-  });
+  let run: BoundedProcessResult;
+  try {
+    run = await runPackageScript({ layout: ctx.layout, version, script: item.hook, args: [item.name], env: ctx.env });
+  } catch (error) {
+    // A hook the package does not ship (or names outside it) is that item's problem alone: the other items are
+    // still removed. No later attempt can run it, so the item is left to a person.
+    if (!(error instanceof HostStepError && HOOK_REFUSALS.has((error as HostStepError).code))) throw error;
+    const why = describeHostStepError(error as HostStepError);
+    return { kind, name: item.name, outcome: 'manual', detail: `${why} Remove ${item.name} by hand.` };
+  }
   const said = (run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '';
   return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
 }
@@ -119,7 +128,9 @@ function describeRestore(schedule: RestoredSchedule): Pick<CleanupItemResult, 'o
     case 'missing':
       return {
         outcome: 'manual',
-        detail: `${schedule.detail ?? `neither the paused copy nor the ${kind} could be found`}: put the schedule back by hand`,
+        detail: schedule.detail
+          ? `${schedule.detail} Put the schedule back by hand.`
+          : `neither the paused copy nor the ${kind} could be found: put the schedule back by hand`,
       };
   }
 }

@@ -11,6 +11,7 @@ import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { pauseSchedules } from '../host/pause-schedules.js';
 import { runPackageScript } from '../host/run-package-script.js';
+import type { BoundedProcessResult } from '../host/run-bounded-process.js';
 import { readCurrentLink } from '../host/read-current-link.js';
 import { resolveInside } from '../host/resolve-inside.js';
 import { startServices } from '../host/start-services.js';
@@ -55,15 +56,21 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
   await runJournaled(journal, 'preinstall-certificates', async () => {
     const dir = join(layout.configDir, 'certs');
     await mkdir(dir, { recursive: true });
-    for (const cert of manifest.certificates)
-      await copyFile(resolveInside(release.dir, cert, 'certificate in the manifest'), join(dir, basename(cert)));
+    for (const cert of manifest.certificates) {
+      // A listed certificate the package does not ship stays missing however often the job is retried.
+      await copyFile(resolveInside(release.dir, cert, 'certificate in the manifest'), join(dir, basename(cert))).catch(
+        (error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          throw new HostStepError('certificate-missing', { certificate: cert, version: release.version });
+        },
+      );
+    }
     return manifest.certificates.length;
   });
   const runScript = async (script: string | undefined): Promise<boolean> => {
     if (!script) return false;
     const run = await runPackageScript({ layout, version: release.version, script, env: ctx.env });
-    if (!run.ok)
-      throw new HostStepError('script-failed', { script, detail: (run.stderr || run.stdout).trim().slice(-300) });
+    if (!run.ok) throw new HostStepError('script-failed', { script, detail: describeScriptEnd(run) });
     return true;
   };
   await runJournaled(journal, 'preinstall-script', () => runScript(manifest.scripts.preinstall));
@@ -106,6 +113,19 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
     appliedMigrations: migrations.applied,
     health,
   };
+}
+
+/** How a failed script ended, then the tail of what it said: a script that fails without a word still says why. */
+function describeScriptEnd(run: BoundedProcessResult): string {
+  const said = (run.stderr || run.stdout).trim().slice(-300);
+  // A program that could not be started at all: runBoundedProcess puts the reason where its output would be.
+  if (!run.timedOut && run.exitCode === null && run.signal === null) return `it could not be run (${said})`;
+  const ended = run.timedOut
+    ? 'it ran past its time limit and was stopped'
+    : run.signal !== null
+      ? `it was ended by ${run.signal}`
+      : `it exited with code ${run.exitCode}`;
+  return said === '' ? ended : `${ended}; its last output: ${said}`;
 }
 
 /** With DTEN_TRUSTED_CA set, nothing of a package whose chain this agent does not trust runs or changes the host. */

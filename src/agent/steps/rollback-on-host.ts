@@ -3,10 +3,10 @@ import { rollbackMigrations } from '../../postgres/rollback-migrations.js';
 import type { CurrentLink } from '../host/read-current-link.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
-import { restoreConfig } from '../host/restore-config.js';
+import { readConfigBackup, restoreConfig } from '../host/restore-config.js';
 import { restoreSchedules } from '../host/restore-schedules.js';
 import { stopServices } from '../host/stop-services.js';
-import { switchCurrent } from '../host/switch-current.js';
+import { checkCurrentTarget, switchCurrent } from '../host/switch-current.js';
 import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
@@ -31,6 +31,12 @@ export async function rollbackOnHost(
   const releaseDir = layout.releaseDir(request.package.version);
   const manifest = await readReleaseManifest(releaseDir, request.package.version).catch(() => undefined);
   const previous = journal.lastData<CurrentLink | null>('read-current') ?? undefined;
+  const switchBack = journal.lastPhase('switch-current') !== undefined;
+  // Before anything stops: a rollback that cannot switch back or restore the config it changed would leave the host
+  // with no service running.
+  if (switchBack) await checkCurrentTarget(layout, { linkTarget: previous?.linkTarget });
+  if (journal.hasDone('backup-config') && !journal.hasDone('rollback-config'))
+    await readConfigBackup(layout, request.rolloutId);
   if (manifest)
     await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, manifest.services));
   const migrations = await runJournaled(journal, 'rollback-migrations', async () => {
@@ -38,7 +44,7 @@ export async function rollbackOnHost(
     const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
     return rollbackMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
   });
-  if (journal.lastPhase('switch-current') !== undefined) {
+  if (switchBack) {
     await runJournaled(journal, 'rollback-switch-current', () =>
       switchCurrent(layout, { linkTarget: previous?.linkTarget }),
     );
