@@ -33,9 +33,13 @@ export async function advanceDraft(ctx: ControlContext, rollout: Rollout): Promi
     if (ended.length > 0) await ctx.store.update(rollout.id, (r) => recordPreflights(r, ended, now));
     return pending.length > 0 ? waitFor(ctx.settings.pollMs, 'per-host preflight running') : AGAIN;
   }
-  // A rejected plan must change before anyone can approve it: it is not sent to the approvers again.
-  if (rollout.audit.some((entry) => entry.event === 'reject' && entry.from !== entry.to)) {
-    return stop('the plan was rejected; plan again to change it');
+  // A rejected plan must change before anyone can approve it, and a changed plan is a new rollout: this one ends here
+  // rather than wait in draft for ever among the active ones.
+  const rejected = rollout.audit.findLast((entry) => entry.event === 'reject' && entry.from !== entry.to);
+  if (rejected) {
+    const detail = `rejected by ${rejected.actor.id}; plan again with what should change`;
+    await ctx.store.update(rollout.id, (r) => transition(r, 'abort', SYSTEM, now, detail));
+    return stop('the plan was rejected');
   }
   const refused = Object.entries(rollout.preflight ?? {}).filter(([, result]) => !result.ok);
   if (refused.length > 0) {

@@ -34,6 +34,7 @@ export async function decideRollout(
     });
     return recordApprovalDecision(current, decision);
   });
-  if (decision!.ok && request.verdict === 'approve') await ctx.startDriver(request.rolloutId);
+  // Either way the driver acts now: an approved plan is scheduled, a rejected one ends.
+  if (decision!.ok) await ctx.startDriver(request.rolloutId);
   return { decision: decision!, rollout };
 }

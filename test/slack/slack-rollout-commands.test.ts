@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
-import { APPROVE_ACTION_ID } from '../../src/messages/chat/approval/approval-action-ids.js';
+import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/messages/chat/approval/approval-action-ids.js';
 import type { FakeMessage } from '../helpers/fake-slack-api.js';
 import { buttonClickBody, sendSigned, slashCommandBody } from './slack-requests.js';
 import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
@@ -35,7 +35,38 @@ async function nextWhisper(user: string, seen: number): Promise<string> {
 
 const whispered = (user: string): number => bot.api.ephemerals.filter((message) => message.user === user).length;
 const rollout = async (): Promise<Rollout> => (await bot.slack.bot.ctx.control.store.list(1))[0]!;
+
+/** Waits until the latest rollout matches, and returns it. */
+async function latestWhen(matches: (rollout: Rollout) => boolean): Promise<Rollout> {
+  let found: Rollout | undefined;
+  await until(async () => {
+    const [latest] = await bot.slack.bot.ctx.control.store.list(1);
+    found = latest && matches(latest) ? latest : undefined;
+    return found !== undefined;
+  });
+  return found!;
+}
 const lastText = (message: FakeMessage): string => message.revisions.at(-1)!.text;
+
+/** Waits for the approval card of `rolloutId` and clicks one of its buttons as `user`. */
+async function click(rolloutId: string, actionId: string, user: string): Promise<FakeMessage> {
+  const find = () =>
+    bot.api.messages
+      .flatMap((m) => m.revisions[0]!.blocks.map((block) => ({ m, block })))
+      .flatMap(({ m, block }) =>
+        'elements' in block ? (block.elements as { action_id?: string; value?: string }[]).map((e) => ({ m, e })) : [],
+      )
+      .find(({ e }) => e.action_id === actionId && e.value?.includes(rolloutId));
+  await until(() => find() !== undefined);
+  const { m, e } = find()!;
+  triggers += 1;
+  const body = buttonClickBody(
+    { user, channel: OPS, ts: m.ts, actionId, value: e.value! },
+    `trigger-click-${triggers}`,
+  );
+  expect((await sendSigned(bot.eventsUrl, body)).status).toBe(200);
+  return m;
+}
 
 describe('the rollout commands from Slack, on real local agents', () => {
   it('hosts, status, pause, resume, window extend, rollback, a refused abort and the cleanup report: each done, audited with the person and said where it belongs', async () => {
@@ -51,19 +82,9 @@ describe('the rollout commands from Slack, on real local agents', () => {
 
     // A canary, then an hour's bake before the second wave: time for a person to act on a running rollout.
     await type('plan Full-upgrade-package-dten.zip to env=demo window now for 3h canary 1 batch 1 bake 1h');
-    const approveButton = (message: FakeMessage): boolean =>
-      JSON.stringify(message.revisions[0]!.blocks).includes(`"action_id":"${APPROVE_ACTION_ID}"`);
-    await until(() => bot.api.messages.some((m) => m.channel === OPS && m.threadTs !== undefined && approveButton(m)));
-    const card = bot.api.messages.find((m) => m.channel === OPS && m.threadTs !== undefined && approveButton(m))!;
+    const planned = await latestWhen((r) => r.state === 'awaiting-approval' && r.plan.bakeSeconds === 3600);
+    const card = await click(planned.id, APPROVE_ACTION_ID, 'U-BOB');
     expect(JSON.stringify(card.revisions[0]!.blocks)).toContain('1h between waves');
-    const value = card.revisions[0]!.blocks.flatMap((block) =>
-      'elements' in block ? (block.elements as { action_id?: string; value?: string }[]) : [],
-    ).find((element) => element.action_id === APPROVE_ACTION_ID)?.value;
-    const clickBody = buttonClickBody(
-      { user: 'U-BOB', channel: OPS, ts: card.ts, actionId: APPROVE_ACTION_ID, value: value ?? '' },
-      'trigger-approve',
-    );
-    expect((await sendSigned(bot.eventsUrl, clickBody)).status).toBe(200);
     await until(async () => {
       const r = await rollout();
       return r.state === 'running' && r.wave?.finished === true;
@@ -117,12 +138,7 @@ describe('the rollout commands from Slack, on real local agents', () => {
       bot.api.messages.filter((m) => m.channel === OPS && m.threadTs === undefined).map(lastText);
     // A plan made before the freeze, waiting for its approval.
     await type('plan Full-upgrade-package-dten.zip to env=demo canary 1 batch 1');
-    const waiting = async () => {
-      const r = await rollout();
-      return r.state === 'awaiting-approval' && r.plan.bakeSeconds === 0 ? r : undefined;
-    };
-    await until(async () => (await waiting()) !== undefined);
-    const planned = (await waiting())!;
+    const planned = await latestWhen((r) => r.state === 'awaiting-approval' && r.plan.bakeSeconds === 0);
 
     await type('lock demo change freeze for the holidays');
     await until(() => channelNotes().some((text) => text.includes('locked `demo`')));
@@ -136,18 +152,7 @@ describe('the rollout commands from Slack, on real local agents', () => {
     const refused = await nextWhisper('U-ALICE', alice++);
     expect(refused).toContain('demo is locked by');
     expect(refused).toContain('change freeze for the holidays');
-    // The plan's Approve button, found by its rollout id.
-    const approve = bot.api.messages
-      .flatMap((m) => m.revisions[0]!.blocks.map((block) => ({ m, block })))
-      .flatMap(({ m, block }) =>
-        'elements' in block ? (block.elements as { action_id?: string; value?: string }[]).map((e) => ({ m, e })) : [],
-      )
-      .find(({ e }) => e.action_id === APPROVE_ACTION_ID && e.value?.includes(planned.id));
-    const click = buttonClickBody(
-      { user: 'U-BOB', channel: OPS, ts: approve!.m.ts, actionId: APPROVE_ACTION_ID, value: approve!.e.value! },
-      'trigger-approve-locked',
-    );
-    expect((await sendSigned(bot.eventsUrl, click)).status).toBe(200);
+    await click(planned.id, APPROVE_ACTION_ID, 'U-BOB');
     const clickRefused = await nextWhisper('U-BOB', bob++);
     expect(clickRefused).toContain('demo is locked by');
     expect((await bot.slack.bot.ctx.control.store.get(planned.id))?.state).toBe('awaiting-approval');
@@ -175,5 +180,21 @@ describe('the rollout commands from Slack, on real local agents', () => {
     } finally {
       ctx.hosts = hosts;
     }
+  });
+
+  it('a plan rejected by an approver ends there: the card says who rejected it, no host is touched, nothing stays active', async () => {
+    await type('plan Full-upgrade-package-dten.zip to env=demo canary 1 batch 1 bake 5m');
+    const { id } = await latestWhen((r) => r.state === 'awaiting-approval' && r.plan.bakeSeconds === 300);
+    const card = await click(id, REJECT_ACTION_ID, 'U-BOB');
+    await until(() => card.revisions.length > 1);
+    expect(lastText(card)).toContain('Rejected');
+    expect(JSON.stringify(card.revisions.at(-1)!.blocks)).not.toContain('"type":"actions"');
+    await until(async () => (await bot.slack.bot.ctx.control.store.get(id))?.state === 'failed');
+    const ended = (await bot.slack.bot.ctx.control.store.get(id))!;
+    expect(ended.audit.at(-1)).toMatchObject({
+      event: 'abort',
+      detail: 'rejected by U-BOB; plan again with what should change',
+    });
+    expect(Object.values(ended.hosts).map((host) => host.changed)).toEqual([false, false]);
   });
 });
