@@ -4,6 +4,7 @@ import { loadPackageMigrations } from '../../src/postgres/load-package-migration
 import { MigrationChecksumChanged } from '../../src/postgres/migration-checksum-changed.js';
 import { MigrationFailed } from '../../src/postgres/migration-failed.js';
 import { MigrationLockTimeout } from '../../src/postgres/migration-lock-timeout.js';
+import { deriveMigrationLockKey } from '../../src/postgres/migration-lock-key.js';
 import type { PackageMigration } from '../../src/postgres/migration-script.js';
 import { buildExampleReleases, type ExampleReleases } from './build-example-releases.js';
 import { captureLog } from './capture-log.js';
@@ -195,5 +196,34 @@ describe("applying a release's migrations to PostgreSQL", () => {
     );
     expect((await describeSchema(schema)).some((line) => line.includes('dten_sessions.note'))).toBe(false);
     expect((await readRecords(schema)).map((record) => record.id)).toEqual(['0000_base']);
+  });
+  it('when the connection holding the migration lock dies mid-migration, the runner stops before the next one, and a rerun finishes once', async () => {
+    const schema = await createTestSchema();
+    schemas.push(schema);
+    const base = runnerBase(schema);
+    const migrations: PackageMigration[] = [
+      { id: '0001_slow', sql: 'SELECT pg_sleep(1.5);\nCREATE TABLE lost_a (id int);', noTransaction: false },
+      { id: '0002_next', sql: 'CREATE TABLE lost_b (id int);', noTransaction: false },
+    ];
+    const running = applyMigrations({ ...base, migrations, rolloutId: 'rollout-lost' });
+    // The backend holding this schema's advisory lock (a bigint key: high and low halves), ended as a failover would.
+    const key = BigInt(deriveMigrationLockKey(schema.name));
+    const [high, low] = [String((key >> 32n) & 0xffffffffn), String(key & 0xffffffffn)];
+    const holder = async () =>
+      schema.query<{ pid: number }>(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid::text = $1 AND objid::text = $2 AND granted",
+        [high, low],
+      );
+    while ((await holder()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await schema.query('SELECT pg_terminate_backend($1)', [(await holder())[0]!.pid]);
+
+    const error: unknown = await running.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MigrationFailed);
+    expect((error as MigrationFailed).failure).toMatchObject({ code: 'lock-lost', step: 'keep the migration lock' });
+    expect((await readRecords(schema)).map((record) => record.id)).toEqual(['0001_slow']);
+    expect(await schema.query("SELECT to_regclass('lost_b') AS found")).toEqual([{ found: null }]);
+
+    const rerun = await applyMigrations({ ...base, migrations, rolloutId: 'rollout-lost' });
+    expect(rerun).toEqual({ applied: ['0002_next'], skipped: ['0001_slow'] });
   });
 });
