@@ -113,11 +113,26 @@ describe('the progress message', () => {
     expect(text).not.toContain('Failing hosts');
   });
 
-  it('when the window ran out and the rollout paused, it says the window has ended and gives no ETA', () => {
-    const text = shownAt(transition(firstWave(), 'window-ended', controlPlane, at(60)), 61);
+  it('when the window ran out and the rollout paused, it says the window has ended, what to do, and gives no ETA', () => {
+    const detail = 'the window ended before wave 2 of 3: extend the window or roll back';
+    const text = shownAt(transition(firstWave(), 'window-ended', controlPlane, at(60), detail), 61);
     expect(text).toContain('— paused · wave 1 of 3');
+    expect(text).toContain(`⏸️ ${detail}`);
     expect(text).toContain('the window has ended');
     expect(text).not.toContain('ETA');
+  });
+
+  it('says why a rollout stopped short of done, escaped, and says nothing of the kind while it runs', () => {
+    expect(shownAt(firstWave(), 2)).not.toMatch(/⏸️|🛑|↩️|⌛/);
+    const detail = 'per-host preflight found problems — web-2: config says <!here> *no*';
+    const failed = shownAt(
+      transition(createRollout('rollout-8', buildChatPlan()), 'abort', controlPlane, at(3), detail),
+      4,
+    );
+    expect(failed).toContain('— failed · no wave started yet');
+    expect(failed).toContain('🛑 per-host preflight found problems — web-2: config says &lt;!here&gt; ∗no∗');
+    const turned = shownAt(transition(firstWave(), 'abort', bob, at(3), 'aborted by U-BOB'), 4);
+    expect(turned).toContain('↩️ aborted by U-BOB');
   });
 
   it('a failing host’s reason cannot ping or format: it arrives escaped', () => {

@@ -196,5 +196,13 @@ describe('the rollout commands from Slack, on real local agents', () => {
       detail: 'rejected by U-BOB; plan again with what should change',
     });
     expect(Object.values(ended.hosts).map((host) => host.changed)).toEqual([false, false]);
+    // The progress message in the plan's thread says why it ended.
+    await until(() =>
+      bot.api.messages.some((m) => m.threadTs === card.threadTs && lastText(m).includes(`Rollout ${id}: failed`)),
+    );
+    const progress = bot.api.messages.find(
+      (m) => m.threadTs === card.threadTs && lastText(m).includes(`Rollout ${id}`),
+    );
+    expect(JSON.stringify(progress?.revisions.at(-1)?.blocks)).toContain('🛑 rejected by U-BOB; plan again');
   });
 });

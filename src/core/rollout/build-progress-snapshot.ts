@@ -4,7 +4,11 @@ import { measureBlip } from './measure-blip.js';
 import { planWaves } from './plan-waves.js';
 import type { ProgressSnapshot } from './progress-snapshot.js';
 import type { Rollout } from './rollout.js';
+import type { RolloutState } from './rollout-state.js';
 import { windowEnd } from './window-end.js';
+
+/** States a person reads the reason of: the rollout stopped, turned back or ended short of done. */
+const EXPLAINED: ReadonlySet<RolloutState> = new Set(['paused', 'rolling-back', 'rolled-back', 'failed', 'expired']);
 
 /** The snapshot of a rollout record at `now`; pure, so every bot replica renders the same thing. */
 export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnapshot {
@@ -24,6 +28,10 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
     blip: measureBlip(rollout.health, now),
     windowSecondsLeft: Math.max(0, Math.floor((windowEnd(rollout.window).getTime() - now.getTime()) / 1000)),
   };
+  if (EXPLAINED.has(rollout.state)) {
+    const entered = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
+    if (entered?.detail) snapshot.reason = entered.detail;
+  }
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;
   return snapshot;

@@ -15,4 +15,6 @@ export interface ProgressSnapshot {
   eta?: string;
   /** Seconds from now to the end of the (possibly extended) window; 0 once it is over. */
   windowSecondsLeft: number;
+  /** Why a rollout stopped or turned back (paused, rolling back, rolled back, failed, expired), as its audit says. */
+  reason?: string;
 }

@@ -19,6 +19,15 @@ import { progressBar } from './progress-bar.js';
 /** Hosts whose part is over, for better or worse: what the bar counts. */
 const SETTLED: readonly HostState[] = ['healthy', 'failed', 'unreachable', 'skipped', 'rolled-back'];
 
+const REASON_MARK: Partial<Record<ProgressSnapshot['state'], string>> = {
+  paused: '⏸️',
+  'rolling-back': '↩️',
+  'rolled-back': '↩️',
+  failed: '🛑',
+  expired: '⌛',
+};
+const SECTION_TEXT = BLOCK_KIT_LIMITS.sectionText;
+
 export interface ProgressOptions {
   now: Date;
   /** The rollout's health samples, drawn as a sparkline; the snapshot carries only the blip's summary. */
@@ -38,6 +47,10 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
       `\`${progressBar(settled, total)}\` · ${settled.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} hosts done\n${describeHostCounts(snapshot.counts)}`,
     ),
   ];
+  if (snapshot.reason !== undefined)
+    blocks.push(
+      section(fitText(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`, SECTION_TEXT)),
+    );
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
   blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [])));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
