@@ -14,7 +14,7 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
   'release-missing': (p) =>
     `Release ${p.version} is not unpacked on this host, so current cannot point at it; nothing was switched. Put opt/dten/releases/${p.version} back (from a backup, or unpacked from its package), then run the step again.`,
   'release-unverified': (p) =>
-    `Release ${p.version} on this host was not unpacked by dten from a verified package, so none of its scripts are run. Remove opt/dten/releases/${p.version} and run the install step again.`,
+    `Release ${p.version} on this host was not unpacked by dten from a verified package, so none of its scripts are run. Unpack it again from its package: while current does not point at it, remove opt/dten/releases/${p.version} and run the install step again.`,
   'current-not-a-link': (p) =>
     `${p.path} is a real folder or file, not a link, so dten will not replace it. Move it aside by hand, put a link to the release it holds in its place (a rollback returns to what current points at), then run the step again.`,
   'unsafe-name': (p) =>
@@ -28,7 +28,7 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
   'backup-missing': (p) =>
     `There is no configuration backup for rollout ${p.rolloutId} on this host (var/lib/dten/backups/${p.rolloutId}), so its configuration cannot be restored; the rollback stopped before changing anything. Put that folder back from your own backups, then run the rollback again.`,
   'unknown-unit': (p) =>
-    `The service ${p.unit} has no unit file in the current release (units/${p.unit}) nor under etc/systemd/system, so the agent does not know what it runs. Check the unit name in the manifest against the unit files the package ships.`,
+    `The service ${p.unit} has no unit file in the current release (units/${p.unit}) nor under etc/systemd/system, so the agent does not know what it runs. Check that name against the unit files the package ships and those on the host.`,
   'unit-unusable': (p) =>
     `The unit file ${p.unit} of the current release cannot be run by the agent itself: ${p.problem}. Run this host with the systemd adapter, or ask the vendor to fix the unit file.`,
   'unit-outside-release': (p) =>

@@ -109,7 +109,7 @@ describe('cleanup on a host where things moved during the window', () => {
         name: 'legacy-report.timer',
         outcome: 'manual',
         detail:
-          'The service legacy-report.timer has no unit file in the current release (units/legacy-report.timer) nor under etc/systemd/system, so the agent does not know what it runs. Check the unit name in the manifest against the unit files the package ships. Put the schedule back by hand.',
+          'The service legacy-report.timer has no unit file in the current release (units/legacy-report.timer) nor under etc/systemd/system, so the agent does not know what it runs. Check that name against the unit files the package ships and those on the host. Put the schedule back by hand.',
       },
       { kind: 'schedule', name: 'reindex.timer', outcome: 'done', detail: 'already in place (timer)' },
       {
@@ -166,7 +166,7 @@ describe('cleanup on a host where things moved during the window', () => {
     );
     expect(error).toBeInstanceOf(HostStepError);
     expect(describeHostStepError(error as HostStepError)).toBe(
-      'Release 9.0.0 on this host was not unpacked by dten from a verified package, so none of its scripts are run. Remove opt/dten/releases/9.0.0 and run the install step again.',
+      'Release 9.0.0 on this host was not unpacked by dten from a verified package, so none of its scripts are run. Unpack it again from its package: while current does not point at it, remove opt/dten/releases/9.0.0 and run the install step again.',
     );
     expect(await readdir(join(layout.configDir, 'credentials'))).toEqual(['migration-runner']);
   });

@@ -258,7 +258,7 @@ describe('an install that fails when its new service starts, and the rollback af
     const error = await refusalOf(install(host, 'r-nounit', pkg.ref));
     expect(error.code).toBe('unknown-unit');
     expect(describeHostStepError(error)).toBe(
-      'The service dten-server.service has no unit file in the current release (units/dten-server.service) nor under etc/systemd/system, so the agent does not know what it runs. Check the unit name in the manifest against the unit files the package ships.',
+      'The service dten-server.service has no unit file in the current release (units/dten-server.service) nor under etc/systemd/system, so the agent does not know what it runs. Check that name against the unit files the package ships and those on the host.',
     );
     expect((await readCurrentLink(layout))?.version).toBe('9.0.0');
 
