@@ -127,3 +127,116 @@ describe('scheduled-task detector on crontab groups', () => {
     ]);
   });
 });
+
+describe('scheduled-task detector on at jobs with combined options', () => {
+  it.each([
+    ['at -mf /opt/dten/bin/reindex.sh 02:00', '02:00', 'once, at 02:00', '/opt/dten/bin/reindex.sh'],
+    [
+      'at -qb -f /opt/dten/bin/warm.sh now + 1 hour',
+      'now + 1 hour',
+      'once, 1 hour after the script runs',
+      '/opt/dten/bin/warm.sh',
+    ],
+    ['at -f/opt/dten/bin/gc.sh noon', 'noon', 'once, at noon', '/opt/dten/bin/gc.sh'],
+    ['at -mqb -f/opt/dten/bin/gc.sh midnight', 'midnight', 'once, at midnight', '/opt/dten/bin/gc.sh'],
+    ['at -mu ops -f /opt/dten/bin/mail.sh 23:00', '23:00', 'once, at 23:00', '/opt/dten/bin/mail.sh'],
+    [
+      'at -mt 202512241800 -f /opt/dten/bin/migrate.sh',
+      '-t 202512241800',
+      'once, at 18:00 on 2025-12-24',
+      '/opt/dten/bin/migrate.sh',
+    ],
+    [
+      'at -Mt202512241800 < job.txt',
+      '-t 202512241800',
+      'once, at 18:00 on 2025-12-24',
+      '(commands read from standard input)',
+    ],
+  ])('when a script runs "%s", options are read as getopt reads them', (line, schedule, description, command) => {
+    const [task] = findScheduledTasks('scripts/install.sh', `${line}\n`, 1);
+    expect(task).toMatchObject({ kind: 'at', line: 1, schedule, description, command });
+  });
+
+  it('when at -mf names the job file, the warning names that file and the time, not the file as a time', async () => {
+    const findings = await runTextDetector(createScheduledTaskDetector, {
+      'scripts/install.sh': '#!/bin/sh\nat -mf /opt/dten/bin/reindex.sh 02:00\n',
+    });
+    expect(findings.map((finding) => `${finding.rule} ${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scheduled-task/at scripts/install.sh:2 This script queues an at job that runs "/opt/dten/bin/reindex.sh" ' +
+        'once, at 02:00 (at 02:00).',
+    ]);
+    expect(findings[0]?.evidence).toBe('02:00');
+  });
+
+  it.each(['at -Vr 3', 'at -Vd 12', 'at -lq b', 'at -qb -l 7'])(
+    'when a script only lists or removes at jobs with combined options (%s), no job is reported as queued',
+    (line) => {
+      expect(findScheduledTasks('scripts/uninstall.sh', `${line}\n`, 1)).toEqual([]);
+    },
+  );
+});
+
+describe('scheduled-task detector on crontab brace groups', () => {
+  it('when a { … } | crontab - group spans several lines, each echoed line is reported on its own line', async () => {
+    const script = [
+      '#!/bin/bash',
+      '{',
+      '  crontab -l 2>/dev/null',
+      '  echo "0 3 * * * ${DTEN_HOME}/bin/report"',
+      '  echo "30 4 * * 0 /opt/dten/bin/compact"',
+      '} | crontab -',
+    ].join('\n');
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.rule} ${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scheduled-task/crontab scripts/install.sh:4 A cron job runs "${DTEN_HOME}/bin/report" at 03:00, every day (0 3 * * *).',
+      'scheduled-task/crontab scripts/install.sh:5 A cron job runs "/opt/dten/bin/compact" at 04:30, only on Sunday (30 4 * * 0).',
+    ]);
+  });
+
+  it('when a { … } group is written into cron.d, the lines are system crontab lines with an account', async () => {
+    const script = [
+      'echo "0 1 * * * root /opt/dten/bin/not-installed"',
+      '{',
+      '  echo "SHELL=/bin/sh"',
+      '  echo "15 1 * * * root /opt/dten/bin/rotate"',
+      '} > /etc/cron.d/dten',
+    ].join('\n');
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scripts/install.sh:4 A cron job runs "/opt/dten/bin/rotate" as root at 01:15, every day (15 1 * * *).',
+    ]);
+  });
+});
+
+describe('scheduled-task detector on scripts that write system crontabs', () => {
+  it('when a script only writes a heredoc into /etc/cron.d, the line is reported though the script never says "crontab"', async () => {
+    const script = "#!/bin/sh\ncat <<'CRON' > /etc/cron.d/dten\n0 2 * * * root /opt/dten/bin/backup\nCRON\n";
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scripts/install.sh:3 A cron job runs "/opt/dten/bin/backup" as root at 02:00, every day (0 2 * * *).',
+    ]);
+    expect(findings[0]?.evidence).toBe('0 2 * * *');
+  });
+
+  it('when a heredoc is appended to /etc/crontab, the account field is not read as part of the command', async () => {
+    const script = "#!/bin/sh\ncat >> /etc/crontab <<'CRON'\n0 2 * * * root /opt/dten/bin/backup\nCRON\n";
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scripts/install.sh:3 A cron job runs "/opt/dten/bin/backup" as root at 02:00, every day (0 2 * * *).',
+    ]);
+  });
+
+  it('when a line is echoed through tee into cron.d or /etc/crontab, it is reported with its account', async () => {
+    const script = [
+      '#!/bin/sh',
+      'echo "0 2 * * * root /opt/dten/bin/backup" | sudo tee /etc/cron.d/dten-backup >/dev/null',
+      'echo "0 5 * * 0 postgres /opt/dten/bin/vacuum" | tee -a /etc/crontab',
+      'echo "done" | tee /tmp/install.log',
+    ].join('\n');
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scripts/install.sh:2 A cron job runs "/opt/dten/bin/backup" as root at 02:00, every day (0 2 * * *).',
+      'scripts/install.sh:3 A cron job runs "/opt/dten/bin/vacuum" as postgres at 05:00, only on Sunday (0 5 * * 0).',
+    ]);
+  });
+});

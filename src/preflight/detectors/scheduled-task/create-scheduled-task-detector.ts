@@ -48,10 +48,17 @@ function explain(task: ScheduledTask): { message: string; pause: string } {
         message: `This script queues an at job that runs ${runs} (at ${task.schedule}).`,
         pause: 'atq lists it and atrm removes it if it would fire inside the window',
       };
-    case 'windows-task':
+    case 'windows-task': {
+      const creates = `This script creates the Windows scheduled task "${task.name ?? '(unnamed)'}"`;
       return {
-        message: `This script creates the Windows scheduled task "${task.name ?? '(unnamed)'}", which runs ${runs}.`,
+        // A task created from XML (`/xml`) has its actions and triggers in that file, not on the command line.
+        message:
+          task.definition === undefined
+            ? `${creates}, which runs ${runs}.`
+            : `${creates}${task.user ? ` as ${task.user}` : ''} from the XML file "${task.definition}"; ` +
+              'what it runs and its schedule are defined in that file, so read its <Actions> and <Triggers> there.',
         pause: `schtasks /change /tn "${task.name ?? '…'}" /disable, then /enable`,
       };
+    }
   }
 }

@@ -4,22 +4,16 @@ const AT_COMMAND = /(^|[;&|(]|\$\()\s*(?:sudo\s+(?:-\S+\s+)*)?at\s+([^;&|<>)#]+)
 const TIME_WORD = /^(now|noon|midnight|teatime|today|tomorrow|\d{1,2}(:\d{2})?(am|pm)?|\d{3,4}(am|pm)?)$/i;
 const ECHOED = /\b(?:echo|printf)\s+(?:-[neE]+\s+)?(["'])(.*?)\1\s*\|\s*(?:sudo\s+)?at\s/;
 
-/** `at` jobs a script queues: `at now + 5 minutes <<EOF`, `echo "cmd" | at 02:00`, `at -f job.sh midnight`. */
+/** `at` jobs a script queues: `at now + 5 minutes <<EOF`, `echo "cmd" | at 02:00`, `at -mf job.sh midnight`. */
 export function findAtJobs(lines: readonly string[], firstLine: number, path: string): ScheduledTask[] {
   const tasks: ScheduledTask[] = [];
   lines.forEach((line, index) => {
     const match = AT_COMMAND.exec(line);
     if (!match) return;
     const tokens = (match[2] ?? '').trim().split(/\s+/);
-    let at = 0;
-    let file: string | undefined;
-    let stamp: string | undefined;
-    for (; tokens[at]?.startsWith('-'); at++) {
-      if (/^-[cdlr]$/.test(tokens[at] ?? '')) return; // prints, removes or lists jobs: queues none
-      if (/^-[fqt]$/.test(tokens[at] ?? '')) at++;
-      if (tokens[at - 1] === '-f') file = tokens[at];
-      if (tokens[at - 1] === '-t') stamp = tokens[at];
-    }
+    const options = readAtOptions(tokens);
+    if (options === undefined) return;
+    const { at, file, stamp } = options;
     const stampWords = stamp === undefined ? undefined : describeAtStamp(stamp);
     if (stampWords === undefined && !TIME_WORD.test(tokens[at] ?? '')) return;
     const schedule = stamp === undefined ? tokens.slice(at).join(' ') : `-t ${stamp}`;
@@ -28,6 +22,29 @@ export function findAtJobs(lines: readonly string[], firstLine: number, path: st
     tasks.push({ kind: 'at', schedule, description, command, path, line: firstLine + index });
   });
   return tasks;
+}
+
+/**
+ * The options before the time, read as getopt reads them: flags combine (`-mf job.sh`), and a flag that takes an
+ * argument (`-f -q -t -u -o`) takes the rest of its token (`-qb`) or else the next one. Undefined when the
+ * command prints, removes or lists jobs (`-c -d -r -l`): it queues none. `at` is the index of the first operand.
+ */
+function readAtOptions(tokens: readonly string[]): { at: number; file?: string; stamp?: string } | undefined {
+  const options: { at: number; file?: string; stamp?: string } = { at: 0 };
+  for (; /^-./.test(tokens[options.at] ?? ''); options.at++) {
+    const token = tokens[options.at] ?? '';
+    if (token === '--') return { ...options, at: options.at + 1 };
+    for (let char = 1; char < token.length; char++) {
+      const flag = token.charAt(char);
+      if ('cdlr'.includes(flag)) return undefined;
+      if (!'fqtuo'.includes(flag)) continue;
+      const value = char + 1 < token.length ? token.slice(char + 1) : tokens[++options.at];
+      if (flag === 'f') options.file = value;
+      if (flag === 't') options.stamp = value;
+      break;
+    }
+  }
+  return options;
 }
 
 function heredocBody(rest: string, lines: readonly string[], index: number): string {

@@ -5,10 +5,13 @@ const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][\w]*)\1/;
 const USER_SINK = /\bcrontab\b(?!\s+-l\b)/;
 const SYSTEM_SINK = /(^|[\s/])(cron\.d\/\S*|\/etc\/crontab)\b/;
 const PIPE_TO_CRONTAB = /\|\s*crontab\s+(-u\s+\S+\s+)?-(?=[\s)]|$)/;
-const WRITE_TO_SYSTEM_CRONTAB = />>?\s*["']?\S*(cron\.d\/|\/etc\/crontab)/;
+const WRITE_TO_SYSTEM_CRONTAB = /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?\S*(cron\.d\/|\/etc\/crontab)/;
 const ECHOED = /\b(?:echo|printf)\s+(?:-[neE]+\s+)?(["'])(.*?)\1/g;
 
-/** Crontab lines a script installs: heredocs into `crontab -` or cron.d, `echo "…" | crontab -`, `(crontab -l; echo …)`. */
+/**
+ * Crontab lines a script installs: heredocs into `crontab -` or cron.d, `echo "…" | crontab -`, `echo "…" | tee
+ * /etc/cron.d/x`, and `( … ) | crontab -` or `{ …; } | crontab -` groups, one line or several.
+ */
 export function findCrontabInstalls(lines: readonly string[], firstLine: number, path: string): ScheduledTask[] {
   const tasks: ScheduledTask[] = [];
   const add = (text: string, index: number, withUser: boolean): void => {
@@ -20,7 +23,8 @@ export function findCrontabInstalls(lines: readonly string[], firstLine: number,
     const heredoc = HEREDOC.exec(line);
     if (heredoc && (USER_SINK.test(line) || SYSTEM_SINK.test(line))) {
       const delimiter = heredoc[2] ?? '';
-      const withUser = !USER_SINK.test(line);
+      // `/etc/crontab` also reads as "crontab": the system file decides, so its lines keep their account field.
+      const withUser = SYSTEM_SINK.test(line);
       while (index + 1 < lines.length && (lines[index + 1] ?? '').trim() !== delimiter)
         add(lines[++index] ?? '', index, withUser);
       continue;
@@ -36,15 +40,23 @@ export function findCrontabInstalls(lines: readonly string[], firstLine: number,
   return tasks;
 }
 
-/** Line indexes of a `( … ) | crontab -` group that ends on `end`, found by balancing parentheses up to 10 lines back. */
+/**
+ * Line indexes of a `( … ) | crontab -` or `{ … } | crontab -` group that ends on `end`, found by balancing
+ * parentheses and braces up to 10 lines back (`${VAR}` and `$(…)` balance on their own line).
+ */
 function groupLines(lines: readonly string[], end: number): number[] {
   const indexes = [end];
-  let open = count(lines[end] ?? '', ')') - count(lines[end] ?? '', '(');
+  let open = unclosed(lines[end] ?? '');
   for (let at = end - 1; open > 0 && at >= Math.max(0, end - 10); at--) {
     indexes.unshift(at);
-    open += count(lines[at] ?? '', ')') - count(lines[at] ?? '', '(');
+    open += unclosed(lines[at] ?? '');
   }
   return indexes;
+}
+
+/** How many more groups the line closes than it opens. */
+function unclosed(text: string): number {
+  return count(text, ')') + count(text, '}') - count(text, '(') - count(text, '{');
 }
 
 function count(text: string, char: string): number {

@@ -3,9 +3,12 @@ import type { ScheduledTask } from './scheduled-task.js';
 
 const SCHTASKS_CREATE = /\bschtasks(?:\.exe)?\s+\/create\b(.*)$/i;
 const TOKEN = /"([^"]*)"|'([^']*)'|(\S+)/g;
-const SCHEDULE_OPTIONS = ['sc', 'mo', 'd', 'm', 'i', 'st', 'sd', 'ri', 'du'];
+const SCHEDULE_OPTIONS = ['xml', 'sc', 'mo', 'd', 'm', 'i', 'st', 'sd', 'ri', 'du'];
 
-/** Windows scheduled tasks a script creates: `schtasks /create /tn Backup /tr backup.cmd /sc DAILY /st 02:00`. */
+/**
+ * Windows scheduled tasks a script creates: `schtasks /create /tn Backup /tr backup.cmd /sc DAILY /st 02:00`, or
+ * `schtasks /create /xml task.xml /tn Backup`, whose actions and triggers are in the XML file.
+ */
 export function findWindowsTasks(lines: readonly string[], firstLine: number, path: string): ScheduledTask[] {
   return lines.flatMap((line, index) => {
     const match = SCHTASKS_CREATE.exec(line);
@@ -14,14 +17,16 @@ export function findWindowsTasks(lines: readonly string[], firstLine: number, pa
     const schedule = SCHEDULE_OPTIONS.filter((name) => options[name] !== undefined)
       .map((name) => `/${name} ${options[name]}`)
       .join(' ');
+    const xml = options.xml;
     const task: ScheduledTask = {
       kind: 'windows-task',
       schedule,
-      description: describeWindowsSchedule(options),
-      command: options.tr ?? '(no /tr given)',
+      description: xml ? `on the schedule defined in ${xml}` : describeWindowsSchedule(options),
+      command: options.tr ?? (xml ? `(defined in ${xml})` : '(no /tr given)'),
       path,
       line: firstLine + index,
     };
+    if (xml) task.definition = xml;
     if (options.tn !== undefined) task.name = options.tn;
     if (options.ru !== undefined) task.user = options.ru;
     return [task];

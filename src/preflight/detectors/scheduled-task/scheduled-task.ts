@@ -15,4 +15,6 @@ export interface ScheduledTask {
   name?: string;
   /** The account it runs as, when the schedule says (system crontabs, `schtasks /ru`). */
   user?: string;
+  /** The file that defines the task, what it runs and when, where the script names one (`schtasks /create /xml`). */
+  definition?: string;
 }
