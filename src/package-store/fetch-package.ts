@@ -77,8 +77,12 @@ function get(url: URL, options: FetchPackageOptions): Promise<IncomingMessage> {
   const headers = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = send(url, { headers, timeout: options.idleTimeoutMs ?? 60_000, ca: options.ca }, resolve);
-    request.on('timeout', () => request.destroy(new Error('the package store stopped answering')));
+    let response: IncomingMessage | undefined;
+    const request = send(url, { headers, timeout: options.idleTimeoutMs ?? 60_000, ca: options.ca }, (answer) =>
+      resolve((response = answer)),
+    );
+    // Mid-body the reader of the response must hear why, or it only learns "aborted".
+    request.on('timeout', () => (response ?? request).destroy(new Error('the package store stopped answering')));
     request.on('error', (error) =>
       reject(new PackageStoreError('http-error', { url: `${url.origin}${url.pathname}`, detail: error.message })),
     );

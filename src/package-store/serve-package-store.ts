@@ -28,6 +28,12 @@ export async function servePackageStore(options: ServePackageStoreOptions): Prom
   if (options.token.length === 0) throw new TypeError('the package store token is empty');
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     void answerPackageRequest(options, request, response).catch((error: unknown) => {
+      // An agent that went away mid-download (killed, restarted, its own timeout) is routine: it asks again.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || request.destroyed) {
+        options.log?.info({ key: packageKeyOf(request) }, 'an agent hung up before its package download ended');
+        response.destroy();
+        return;
+      }
       const ref = randomUUID().slice(0, 8);
       options.log?.error({ err: error, ref, key: packageKeyOf(request) }, 'package request failed');
       if (!response.headersSent) response.writeHead(500).end(`something went wrong (ref ${ref})\n`);

@@ -4,19 +4,10 @@ import { buffer } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDirectoryPackageStore } from '../../src/package-store/create-directory-package-store.js';
 import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
-import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 import { buildPackageFile, makeTempDir, removeTempDirs, sha256Of } from './build-package-file.js';
+import { packageStoreRefusal } from './package-store-refusal.js';
 
 afterEach(removeTempDirs);
-
-async function refusal(promise: Promise<unknown>): Promise<PackageStoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PackageStoreError)) throw new Error(`expected a PackageStoreError, got ${String(error)}`);
-  return error;
-}
 
 describe('the package store in a directory (DTEN_PACKAGE_DIR)', () => {
   it('a package put in the store is stored under its file name with its sha256, and reads back byte for byte', async () => {
@@ -38,7 +29,7 @@ describe('the package store in a directory (DTEN_PACKAGE_DIR)', () => {
     const other = await buildPackageFile('dten.zip', '4.3.0');
     await store.put(first.file);
     await expect(store.put(first.file)).resolves.toMatchObject({ sha256: first.sha256 });
-    const error = await refusal(store.put(other.file));
+    const error = await packageStoreRefusal(store.put(other.file));
     expect(error.code).toBe('key-taken');
     expect(describePackageStoreError(error)).toContain('Packages are never replaced in place');
     expect(sha256Of(await readFile(join(store.dir, 'dten.zip')))).toBe(first.sha256);
@@ -51,15 +42,15 @@ describe('the package store in a directory (DTEN_PACKAGE_DIR)', () => {
       const pkg = await buildPackageFile();
       const dir = join(await makeTempDir(), 'packages');
       const store = createDirectoryPackageStore(dir);
-      expect((await refusal(store.put(pkg.file, key))).code).toBe('unsafe-key');
-      expect((await refusal(store.open(key))).code).toBe('unsafe-key');
+      expect((await packageStoreRefusal(store.put(pkg.file, key))).code).toBe('unsafe-key');
+      expect((await packageStoreRefusal(store.open(key))).code).toBe('unsafe-key');
       await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
     },
   );
 
   it('asking for a package the store does not hold says so, naming the key', async () => {
     const store = createDirectoryPackageStore(await makeTempDir());
-    const error = await refusal(store.digest('missing.zip'));
+    const error = await packageStoreRefusal(store.digest('missing.zip'));
     expect(describePackageStoreError(error)).toBe(
       'The package store has no package called missing.zip. Upload it again, or check DTEN_PACKAGE_DIR on the control plane.',
     );

@@ -6,11 +6,11 @@ import { createLogger } from '../../src/logger.js';
 import { createDirectoryPackageStore } from '../../src/package-store/create-directory-package-store.js';
 import { describePackageStoreError } from '../../src/messages/package-store-error-text.js';
 import { fetchPackage } from '../../src/package-store/fetch-package.js';
-import { PackageStoreError } from '../../src/package-store/package-store-error.js';
 import { packageUrl } from '../../src/package-store/package-url.js';
 import { servePackageStore, type ServePackageStoreOptions } from '../../src/package-store/serve-package-store.js';
 import { buildPackageFile, makeTempDir, removeTempDirs, sha256Of } from './build-package-file.js';
 import { issueStoreCertificate } from './issue-store-certificate.js';
+import { packageStoreRefusal } from './package-store-refusal.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -31,15 +31,6 @@ async function startStore(extra: Partial<ServePackageStoreOptions> = {}) {
   return { pkg, store, key, token, server, logLines, url: packageUrl(server.url, key), downloads: await makeTempDir() };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<PackageStoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PackageStoreError)) throw new Error(`expected a PackageStoreError, got ${String(error)}`);
-  return error;
-}
-
 describe('packages over HTTP for remote agents', () => {
   it('an agent with the token downloads the package into a temporary file holding exactly the stored bytes', async () => {
     const { pkg, token, url, downloads } = await startStore();
@@ -56,7 +47,9 @@ describe('packages over HTTP for remote agents', () => {
     expect(bare.status).toBe(401);
     expect(bare.headers.get('www-authenticate')).toBe('Bearer realm="dten packages"');
     expect(await bare.text()).toBe('a bearer token is required\n');
-    const error = await refusal(fetchPackage({ url, token: 'not-the-token', sha256: pkg.sha256, dir: downloads }));
+    const error = await packageStoreRefusal(
+      fetchPackage({ url, token: 'not-the-token', sha256: pkg.sha256, dir: downloads }),
+    );
     expect(error.code).toBe('unauthorized');
     expect(describePackageStoreError(error)).toContain("refused the agent's token");
     expect(await readdir(downloads)).toEqual([]);
@@ -67,7 +60,7 @@ describe('packages over HTTP for remote agents', () => {
     const tampered = Buffer.from(pkg.bytes);
     tampered.writeUInt8(tampered.readUInt8(tampered.length - 30) ^ 0xff, tampered.length - 30);
     await writeFile(join(store.dir, key), tampered);
-    const error = await refusal(fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads }));
+    const error = await packageStoreRefusal(fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads }));
     expect(error.params).toEqual({ key, expected: pkg.sha256, actual: sha256Of(tampered) });
     expect(describePackageStoreError(error)).toContain('does not match its expected digest');
     expect(await readdir(downloads)).toEqual([]);
@@ -85,7 +78,7 @@ describe('packages over HTTP for remote agents', () => {
   it('neither the real token nor a wrong one ever reaches the log, while each request is logged with its status', async () => {
     const { pkg, token, url, downloads, logLines } = await startStore();
     await (await fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads })).remove();
-    await refusal(fetchPackage({ url, token: 'wrong-token-value', sha256: pkg.sha256, dir: downloads }));
+    await packageStoreRefusal(fetchPackage({ url, token: 'wrong-token-value', sha256: pkg.sha256, dir: downloads }));
     const log = logLines.join('');
     expect(log).not.toContain(token);
     expect(log).not.toContain('wrong-token-value');
@@ -100,7 +93,7 @@ describe('packages over HTTP for remote agents', () => {
     expect(url.startsWith('https://127.0.0.1:')).toBe(true);
     const fetched = await fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads, ca: cert });
     expect(fetched.sha256).toBe(pkg.sha256);
-    const untrusted = await refusal(fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads }));
+    const untrusted = await packageStoreRefusal(fetchPackage({ url, token, sha256: pkg.sha256, dir: downloads }));
     expect(untrusted.code).toBe('http-error');
   });
 });

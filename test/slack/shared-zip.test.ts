@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/core/errors/user-error.js';
 import { describeUserError } from '../../src/messages/user-error-text.js';
@@ -10,6 +12,7 @@ import { findSharedZips } from '../../src/slack/find-shared-zips.js';
 import { isSlackFileUrl } from '../../src/slack/is-slack-file-url.js';
 import { FAKE_BOT, FAKE_BOT_TOKEN, startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { createTestWebClient } from '../helpers/fake-slack/create-test-web-client.js';
+import { listenOnLoopback } from '../helpers/listen-on-loopback.js';
 
 const OPS = 'C0DTENOPS';
 const ALICE_TOKEN = 'xoxp-alice-user-token';
@@ -18,7 +21,9 @@ const ZIP = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 7)]);
 
 let api: FakeSlackApi | undefined;
 let dir: string | undefined;
+const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
   await api?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
   api = undefined;
@@ -111,5 +116,102 @@ describe('a zip shared into the channel', () => {
       true,
     );
     expect(isSlackFileUrl('not a url', slack)).toBe(false);
+  });
+});
+
+/** A web server that is not Slack: it keeps the headers of every request it gets. */
+async function startStranger(): Promise<{ url: string; requests: IncomingHttpHeaders[] }> {
+  const requests: IncomingHttpHeaders[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request.headers);
+    response.writeHead(200, { 'content-type': 'application/zip' }).end(ZIP);
+  });
+  const listening = await listenOnLoopback(server);
+  closers.push(() => listening.close());
+  return { url: listening.url, requests };
+}
+
+/** The bot's client, with `meanwhile` run in Slack after files.info has answered and before the download starts. */
+function botAnd(fake: FakeSlackApi, meanwhile: () => void): WebClient {
+  const client = createTestWebClient(fake);
+  const info = client.files.info.bind(client.files);
+  client.files.info = async (args) => {
+    const answer = await info(args);
+    meanwhile();
+    return answer;
+  };
+  return client;
+}
+
+/** The reason dten gives, between "could not be found or fetched:" and the closing advice. */
+function reasonIn(sentence: string): string {
+  return /could not be found or fetched: (.*?)\. Name a package in the store/.exec(sentence)?.[1] ?? sentence;
+}
+
+describe('a zip shared into the channel, on a bad day', () => {
+  it('a file Slack gives no download link for (an external file, say) is refused with a sentence, nothing fetched', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    const file = fake.files[0];
+    if (file) file.claims = { downloadUrl: null };
+    const download = downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', 1024 * 1024);
+    expect(reasonIn(await refusal(download))).toBe('Slack gave no download link for it');
+    expect(fake.calls.map((call) => call.method)).not.toContain('download');
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('a download link that is not on Slack is refused before any request, so the bot token goes nowhere', async () => {
+    const fake = await workspace();
+    const stranger = await startStranger();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    const file = fake.files[0];
+    if (file) file.claims = { downloadUrl: `${stranger.url}/files-pri/T0DTEN-F1/download/dten-4.2.0.zip` };
+    const download = downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', 1024 * 1024);
+    expect(reasonIn(await refusal(download))).toBe('its download link is not on Slack');
+    expect(stranger.requests).toEqual([]);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('a file deleted in Slack between files.info and the download: Slack answers 404 and the person is told so', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    const id = fake.files[0]?.id ?? '';
+    const bot = botAnd(fake, () => void fake.files.splice(0));
+    expect(reasonIn(await refusal(downloadSlackFile(bot, id, dir ?? '', 1024 * 1024)))).toBe(
+      'Slack answered 404 to the download',
+    );
+    expect(fake.calls.filter((call) => call.method === 'download')).toMatchObject([{ status: 404 }]);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('when Slack sends its HTML sign-in page instead of the zip, the person is told the app needs files:read and no file is kept', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', ZIP);
+    const id = fake.files[0]?.id ?? '';
+    // An admin trims the app's scopes: Slack's file host now answers the bot with its sign-in page, and a 200.
+    const bot = botAnd(fake, () => (fake.tokens[FAKE_BOT_TOKEN] = { ...FAKE_BOT, scopes: ['chat:write'] }));
+    expect(reasonIn(await refusal(downloadSlackFile(bot, id, dir ?? '', 1024 * 1024)))).toBe(
+      'Slack sent its sign-in page instead (the app needs the files:read scope)',
+    );
+    expect(fake.calls.filter((call) => call.method === 'download')).toMatchObject([
+      { status: 200, answer: { ok: false } },
+    ]);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('a body far larger than files.info declared is stopped at the limit, the partial file removed, and the limit named in one sentence', async () => {
+    const fake = await workspace();
+    const big = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4 * 1024 * 1024, 7)]);
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', big);
+    const file = fake.files[0];
+    if (file) file.claims = { size: 2048 };
+    const limit = 64 * 1024;
+    const said = await refusal(downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', limit));
+    expect(fake.calls.map((call) => call.method)).toContain('download');
+    expect(reasonIn(said)).toBe(
+      'it is larger than the 64.0 KiB dten accepts (DTEN_MAX_TOTAL_BYTES); share a smaller package or raise the limit',
+    );
+    expect(said).toMatch(/^The package dten-4\.2\.0\.zip could not be found or fetched: [^.]*64\.0 KiB[^.]*\. /);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
   });
 });

@@ -84,6 +84,11 @@ export interface UploadedFile {
   /** Who shared it (the uploading token's user) and when, in Unix seconds: files.list filters on both. */
   userId: string;
   created: number;
+  /**
+   * Opt-in misbehaviour for one test: what files.info and files.list say instead of the truth, as a Slack on a bad
+   * day might: a `size` other than the bytes the download serves, another `downloadUrl`, or none (`null`).
+   */
+  claims?: { size?: number; downloadUrl?: string | null };
 }
 
 export interface RecordedCall {

@@ -68,17 +68,21 @@ export const fileMethods: Record<string, MethodHandler> = {
 
 function describeFile(file: UploadedFile, teamId: string, origin: string): Record<string, unknown> {
   const zip = file.filename.toLowerCase().endsWith('.zip');
+  const download =
+    file.claims?.downloadUrl === undefined
+      ? `${origin}/files-pri/${teamId}-${file.id}/download/${encodeURIComponent(file.filename)}`
+      : file.claims.downloadUrl;
   return {
     id: file.id,
     name: file.filename,
     title: file.title ?? file.filename,
     user: file.userId,
     created: file.created,
-    size: file.content?.length ?? file.length,
+    size: file.claims?.size ?? file.content?.length ?? file.length,
     filetype: zip ? 'zip' : 'text',
     mimetype: zip ? 'application/zip' : 'text/plain',
     channels: file.channelId ? [file.channelId] : [],
     url_private: `${origin}/files-pri/${teamId}-${file.id}/${encodeURIComponent(file.filename)}`,
-    url_private_download: `${origin}/files-pri/${teamId}-${file.id}/download/${encodeURIComponent(file.filename)}`,
+    ...(download === null ? {} : { url_private_download: download }),
   };
 }
