@@ -6,10 +6,11 @@ import { buttonClickBody, sendSigned, slashCommandBody } from './slack-requests.
 import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
 
 const OPS = 'C0DTENOPS';
+const STATUS = 'C0DTENSTATUS';
 
 let bot: SlackTestBot;
 beforeAll(async () => {
-  bot = await startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB' } });
+  bot = await startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB', DTEN_STATUS_CHANNEL: STATUS } });
 }, 120_000);
 afterAll(() => bot?.close(), 120_000);
 
@@ -116,6 +117,17 @@ describe('the rollout commands from Slack, on real local agents', () => {
     expect((await rollout()).hosts['web-2']?.state).not.toBe('healthy');
     for (const said of ['paused rollout', 'extended the window', 'resumed rollout', 'started rolling back'])
       expect(notes().some((text) => text.includes(said))).toBe(true);
+    // Support hears it in plain words, in order, with no host named.
+    const announced = () => bot.api.messages.filter((m) => m.channel === STATUS).map((m) => m.revisions[0]!.text);
+    await until(() => announced().length >= 4);
+    expect(announced()).toEqual([
+      expect.stringContaining('Planned maintenance'),
+      expect.stringContaining('Maintenance started'),
+      expect.stringMatching(/extended/i),
+      expect.stringContaining('Maintenance ended: dten stays on its current version'),
+    ]);
+    expect(announced()[3]).toContain('Our team decided to stop the upgrade.');
+    expect(announced().join('\n')).not.toMatch(/web-\d/);
 
     // An ended rollout refuses abort, privately and in one sentence that says what to do next.
     await type(`abort ${id}`);
