@@ -26,7 +26,10 @@ export async function downloadSlackFile(
   if ((file?.size ?? 0) > maxBytes) throw refuse(packageTooLargeReason(maxBytes));
   if (!isSlackFileUrl(url, client.slackApiUrl)) throw refuse('its download link is not on Slack');
   const response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
-  if (!response.ok || !response.body) throw refuse(`Slack answered ${response.status} to the download`);
+  if (!response.ok || !response.body) {
+    await response.body?.cancel();
+    throw refuse(`Slack answered ${response.status} to the download`);
+  }
   if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
     await response.body.cancel();
     throw refuse('Slack sent its sign-in page instead (the app needs the files:read scope)');
