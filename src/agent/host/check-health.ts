@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand, type RunCommand } from './run-command.js';
+import { excerptOutput } from './excerpt-output.js';
 
 /** An HTTP GET (200 is healthy) or a command (exit 0 is healthy), from the verified release's manifest. */
 export type HealthProbe =
@@ -65,7 +66,7 @@ async function askCommand(
   if (file === undefined) return { healthy: false, status: undefined, detail: 'the health command is empty' };
   const run = options.run ?? runCommand;
   const result = await run(file, args, { cwd: probe.cwd, env: probe.env, timeoutMs: options.timeoutMs ?? 5_000 });
-  const detail = `${result.stdout}\n${result.stderr}`.trim().slice(-DETAIL_CHARS);
+  const detail = excerptOutput(`${result.stdout}\n${result.stderr}`, DETAIL_CHARS);
   return { healthy: result.code === 0, status: result.code, detail };
 }
 

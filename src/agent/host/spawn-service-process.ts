@@ -5,6 +5,7 @@ import { basename, dirname } from 'node:path';
 import { HostStepError } from './host-step-error.js';
 import { stopProcessGroup } from './stop-process-group.js';
 import { waitForLogLine } from './wait-for-log-line.js';
+import { excerptOutput } from './excerpt-output.js';
 
 export interface ServiceProcessSpec {
   unit: string;
@@ -58,7 +59,7 @@ export async function spawnServiceProcess(
     const why = ready.reason === 'exited' ? 'it exited at once' : 'it did not say it was ready in time';
     throw new HostStepError('service-failed', {
       unit: spec.unit,
-      detail: `${why}; its last output: ${ready.tail || '(none)'}`,
+      detail: `${why}; its last output: ${excerptOutput(ready.tail) || '(none)'}`,
     });
   }
   const port = ready.matched[1] === undefined ? undefined : Number(ready.matched[1]);

@@ -2,6 +2,7 @@ import { checkUnitName } from './check-unit-name.js';
 import { HostStepError } from './host-step-error.js';
 import { runCommand, type RunCommand } from './run-command.js';
 import type { ServicePort } from './service-port.js';
+import { excerptOutput } from './excerpt-output.js';
 
 export interface SystemdServiceAdapterOptions {
   /** Injected by tests, which can only check the argv it would run. */
@@ -44,12 +45,6 @@ export function createSystemdServiceAdapter(options: SystemdServiceAdapterOption
 
 function fail(args: string[], stderr: string): never {
   const detail =
-    stderr
-      .trim()
-      .split('\n')
-      .slice(-3)
-      .join(' ')
-      .slice(0, 300)
-      .replace(/[.\s]+$/, '') || 'no error output';
+    excerptOutput(stderr.trim().split('\n').slice(-3).join(' ')).replace(/[.\s]+$/, '') || 'no error output';
   throw new HostStepError('systemctl-failed', { args: args.join(' '), detail });
 }

@@ -11,6 +11,7 @@ import type { BoundedProcessResult } from '../host/run-bounded-process.js';
 import { runPackageScript } from '../host/run-package-script.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
+import { excerptOutput } from '../host/excerpt-output.js';
 
 export interface CleanupItemResult {
   kind: 'schedule' | 'feature-flag' | 'webhook' | 'credential' | 'staging';
@@ -104,7 +105,7 @@ async function removeItem(
     const why = describeHostStepError(error as HostStepError);
     return { kind, name: item.name, outcome: 'manual', detail: `${why} Remove ${item.name} by hand.` };
   }
-  const said = (run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '';
+  const said = excerptOutput((run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '');
   return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
 }
 

@@ -20,6 +20,7 @@ import { switchCurrent } from '../host/switch-current.js';
 import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
+import { excerptOutput } from '../host/excerpt-output.js';
 
 export interface InstallRequest {
   rolloutId: string;
@@ -117,7 +118,7 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
 
 /** How a failed script ended, then the tail of what it said: a script that fails without a word still says why. */
 function describeScriptEnd(run: BoundedProcessResult): string {
-  const said = (run.stderr || run.stdout).trim().slice(-300);
+  const said = excerptOutput(run.stderr || run.stdout);
   // A program that could not be started at all: runBoundedProcess puts the reason where its output would be.
   if (!run.timedOut && run.exitCode === null && run.signal === null) return `it could not be run (${said})`;
   const ended = run.timedOut
