@@ -54,6 +54,15 @@ describe('the health check after services start', () => {
     });
   });
 
+  it('when an unhealthy endpoint dumps its configuration, the detail that leaves the host has the password masked', async () => {
+    const password = ['Fr1day', 'Night', 'Deploy', '77'].join('-');
+    const port = await serve([[503, { status: 'db down', database: `postgres://dten:${password}@db.internal/dten` }]]);
+    const health = await checkHealth({ kind: 'http', url: `http://127.0.0.1:${port}/health` }, { attempts: 1 });
+    expect(health).toMatchObject({ healthy: false, status: 503 });
+    expect(health.detail).toContain('"status":"db down","database":"postgres://dten:');
+    expect(health.detail).not.toContain(password);
+  });
+
   it('when the manifest URL is not http(s), no probe is built from it', () => {
     expect(buildHealthProbe({ url: 'file:///etc/passwd' }, { port: 1, releaseDir: '/', env: {} })).toBeUndefined();
   });

@@ -48,7 +48,7 @@ async function askHttp(url: string, options: CheckHealthOptions): Promise<Omit<H
     return {
       healthy: response.status === 200,
       status: response.status,
-      detail: body.trim().slice(0, DETAIL_CHARS),
+      detail: excerptOutput(body, DETAIL_CHARS, 'head'),
       ...(errorRate !== undefined && { errorRate }),
     };
   } catch (error) {
