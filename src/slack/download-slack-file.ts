@@ -40,9 +40,18 @@ export async function downloadSlackFile(
     await copyHashing(Readable.fromWeb(response.body), path, maxBytes);
   } catch (error) {
     await rm(path, { force: true });
-    throw error instanceof CopyTooLarge ? refuse(packageTooLargeReason(maxBytes)) : error;
+    if (error instanceof CopyTooLarge) throw refuse(packageTooLargeReason(maxBytes));
+    // A local failure (a full disk) names the file it failed on and is dten's to report; a broken transfer is not.
+    if ((error as NodeJS.ErrnoException).path !== undefined) throw error;
+    throw refuse(`the download from Slack broke off part-way (${brokenBecause(error)}); share it again or try again`);
   }
   return path;
+}
+
+/** undici reports a dropped body as `terminated`, with the socket's reason as its cause. */
+function brokenBecause(error: unknown): string {
+  const { message, cause } = error as { message?: string; cause?: { message?: string; code?: string } };
+  return [message, cause?.code ?? cause?.message].filter((part) => part !== undefined && part !== '').join(': ');
 }
 
 /** A name safe in one directory: no separators, no leading dot, only plain characters. */

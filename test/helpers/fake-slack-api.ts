@@ -186,7 +186,10 @@ function serveDownload(state: FakeSlackState, fileId: string, read: ReadRequest,
     return void response.end('<!DOCTYPE html><html><body>Sign in to your workspace</body></html>');
   }
   response.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(file.content?.length ?? 0) });
-  response.end(file.content);
+  const cut = file.claims?.breakAfterBytes;
+  if (cut === undefined) return void response.end(file.content);
+  // The connection drops part-way, as a network or a Slack edge can.
+  response.write(file.content?.subarray(0, cut), () => response.destroy());
 }
 
 function sendFailure(

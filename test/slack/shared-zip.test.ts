@@ -214,4 +214,13 @@ describe('a zip shared into the channel, on a bad day', () => {
     expect(said).toMatch(/^The package dten-4\.2\.0\.zip could not be found or fetched: [^.]*64\.0 KiB[^.]*\. /);
     await expect(readdir(dir ?? '')).resolves.toEqual([]);
   });
+  it('a download that breaks off part-way is answered with a sentence, and the partial file is removed', async () => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', Buffer.concat([ZIP, Buffer.alloc(256 * 1024, 9)]));
+    const file = fake.files[0];
+    if (file) file.claims = { breakAfterBytes: 64 * 1024 };
+    const said = await refusal(downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', 1024 * 1024));
+    expect(reasonIn(said)).toMatch(/^the download from Slack broke off part-way \(.+\); share it again or try again$/);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
 });

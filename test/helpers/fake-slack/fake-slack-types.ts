@@ -86,9 +86,10 @@ export interface UploadedFile {
   created: number;
   /**
    * Opt-in misbehaviour for one test: what files.info and files.list say instead of the truth, as a Slack on a bad
-   * day might: a `size` other than the bytes the download serves, another `downloadUrl`, or none (`null`).
+   * day might: a `size` other than the bytes the download serves, another `downloadUrl`, or none (`null`); with
+   * `breakAfterBytes` the download drops its connection after that many bytes.
    */
-  claims?: { size?: number; downloadUrl?: string | null };
+  claims?: { size?: number; downloadUrl?: string | null; breakAfterBytes?: number };
 }
 
 export interface RecordedCall {
