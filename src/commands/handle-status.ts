@@ -1,5 +1,6 @@
 import { loadRollout } from '../control/load-rollout.js';
 import { buildProgressSnapshot } from '../core/rollout/build-progress-snapshot.js';
+import { auditTrailBlock } from '../messages/chat/commands/audit-trail-block.js';
 import { cleanupReportMessage } from '../messages/chat/commands/cleanup-report-message.js';
 import { rolloutListBlocks } from '../messages/chat/commands/rollout-list-blocks.js';
 import { progressMessage } from '../messages/chat/progress/progress-message.js';
@@ -22,9 +23,11 @@ export async function handleStatus(
     return ctx.surface.whisper(request.channel, request.user, { text: `${rollouts.length} rollouts`, blocks });
   }
   const rollout = await loadRollout(ctx.control, command.rolloutId);
-  const message =
-    command.kind === 'cleanup'
-      ? cleanupReportMessage(rollout)
-      : progressMessage(buildProgressSnapshot(rollout, now), { now, samples: rollout.health.samples });
-  await ctx.surface.whisper(request.channel, request.user, message);
+  if (command.kind === 'cleanup')
+    return ctx.surface.whisper(request.channel, request.user, cleanupReportMessage(rollout));
+  const progress = progressMessage(buildProgressSnapshot(rollout, now), { now, samples: rollout.health.samples });
+  await ctx.surface.whisper(request.channel, request.user, {
+    ...progress,
+    blocks: [...progress.blocks, auditTrailBlock(rollout)],
+  });
 }

@@ -106,7 +106,12 @@ describe('the rollout commands from Slack, on real local agents', () => {
     await until(async () => (await rollout()).state === 'running');
 
     await type(`status ${id}`);
-    expect(await nextWhisper('U-ALICE', seen++)).toContain('wave 1 of 2');
+    const status = await nextWhisper('U-ALICE', seen++);
+    expect(status).toContain('wave 1 of 2');
+    // With the audit log: who approved, who paused and resumed, when.
+    expect(status).toContain('*Audit log*');
+    expect(status).toMatch(/U-BOB: approve → approved — approved plan [0-9a-f]{12}/);
+    expect(status).toMatch(/U-ALICE: pause → paused[\s\S]*U-ALICE: resume → running/);
     await type('status');
     expect(await nextWhisper('U-ALICE', seen++)).toContain(id);
 
