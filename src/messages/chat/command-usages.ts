@@ -10,7 +10,7 @@ export const COMMAND_USAGES = {
       'plan <package> to <hosts> [window <start> for <duration>] [canary N] [batch N|N%] [max-errors N] [bake <duration>]',
     summary: 'plan a rollout and ask for approval',
   },
-  status: { usage: 'status [rollout]', summary: 'rollouts, or one rollout in detail' },
+  status: { usage: 'status [rollout]', summary: 'rollouts, or one rollout in detail with its audit log' },
   pause: { usage: 'pause <rollout>', summary: 'finish the running wave, then wait' },
   resume: { usage: 'resume <rollout>', summary: 'carry on after a pause' },
   abort: { usage: 'abort <rollout>', summary: 'stop; hosts already upgraded are rolled back' },
