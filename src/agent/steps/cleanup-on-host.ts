@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { downloadedPackageName } from '../../package-store/downloaded-package-name.js';
 import { DOWNLOAD_DIR_PREFIX } from '../../package-store/fetch-package.js';
 import { describeHostStepError } from '../../messages/host-step-error-text.js';
+import { excerptOutput } from '../host/excerpt-output.js';
 import { HostStepError, type HostStepErrorCode } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
@@ -11,7 +12,6 @@ import type { BoundedProcessResult } from '../host/run-bounded-process.js';
 import { runPackageScript } from '../host/run-package-script.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
-import { excerptOutput } from '../host/excerpt-output.js';
 
 export interface CleanupItemResult {
   kind: 'schedule' | 'feature-flag' | 'webhook' | 'credential' | 'staging';
@@ -106,7 +106,7 @@ async function removeItem(
     return { kind, name: item.name, outcome: 'manual', detail: `${why} Remove ${item.name} by hand.` };
   }
   const said = excerptOutput((run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '');
-  return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said.slice(0, 300) };
+  return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said };
 }
 
 async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {

@@ -6,6 +6,7 @@ import { applyMigrations } from '../../postgres/apply-migrations.js';
 import { applyConfig } from '../host/apply-config.js';
 import { backupConfig } from '../host/backup-config.js';
 import { checkReleaseTrust } from '../host/check-release-trust.js';
+import { excerptOutput } from '../host/excerpt-output.js';
 import { extractRelease } from '../host/extract-release.js';
 import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
@@ -20,7 +21,6 @@ import { switchCurrent } from '../host/switch-current.js';
 import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
-import { excerptOutput } from '../host/excerpt-output.js';
 
 export interface InstallRequest {
   rolloutId: string;
