@@ -44,23 +44,25 @@ export async function loadPolicy(path: string | undefined): Promise<Policy> {
   return mergePolicy(DEFAULT_POLICY, await parseJsonFile(path, 'policy file', policySchema, 'policy-invalid'));
 }
 
-async function parseJsonFile<T>(
+/** A JSON file a person wrote, checked by `schema`; unreadable, not JSON or not that shape is a UserError naming it. */
+export async function parseJsonFile<T>(
   path: string,
   what: string,
   schema: z.ZodType<T>,
-  code: 'inventory-invalid' | 'policy-invalid',
+  code: 'inventory-invalid' | 'policy-invalid' | 'probes-invalid',
 ): Promise<T> {
   const text = await readUserFile(path, what);
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    throw new UserError(code, { path, problem: 'it is not valid JSON' } satisfies UserErrorParams[typeof code]);
+  } catch (error) {
+    const problem = `it is not valid JSON (${(error as Error).message})`;
+    throw new UserError(code, { path, problem } satisfies UserErrorParams[typeof code]);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const at = issue.path.length > 0 ? `at ${issue.path.join('.')}: ` : '';
+    const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     throw new UserError(code, { path, problem: `${at}${issue.message}` });
   }
   return result.data;

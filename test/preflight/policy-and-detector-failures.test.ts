@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { DEFAULT_ARCHIVE_LIMITS } from '../../src/preflight/archive.js';
-import { DEFAULT_DETECTORS } from '../../src/preflight/default-detectors.js';
 import type { DetectorFactory } from '../../src/preflight/detector.js';
+import { DEFAULT_DETECTORS } from '../../src/preflight/default-detectors.js';
 import { DEFAULT_POLICY, mergePolicy, policySchema, type Policy } from '../../src/preflight/policy.js';
-import { runPreflight } from '../../src/preflight/run-preflight.js';
-import { openArchive } from '../../src/yauzl/open-archive.js';
 import { buildYazlZip, writeTempFile } from '../archive/build-yazl-zip.js';
+import { runTestPreflight } from '../messages-chat/run-test-preflight.js';
 
 const manifest = {
   name: 'dten',
@@ -26,22 +24,8 @@ async function preflight(options: { policy?: Policy; detectors?: readonly Detect
     ]),
   );
   const lines: string[] = [];
-  const report = await runPreflight(zip, {
-    openArchive,
-    detectors: options.detectors ?? DEFAULT_DETECTORS,
-    limits: DEFAULT_ARCHIVE_LIMITS,
-    policy: options.policy ?? DEFAULT_POLICY,
-    log: createLogger('info', { write: (line: string) => void lines.push(line) }),
-    toolVersion: 'test',
-    options: {
-      trustedCaPem: [],
-      inventory: undefined,
-      staleBinaryDays: 180,
-      internalDomains: [],
-      plannedWindowMinutes: undefined,
-      now: new Date('2026-11-29T12:00:00Z'),
-    },
-  });
+  const log = createLogger('info', { write: (line: string) => void lines.push(line) });
+  const report = await runTestPreflight(zip, new Date('2026-11-29T12:00:00Z'), [], { ...options, log });
   return { report, lines };
 }
 

@@ -1,6 +1,5 @@
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import { fitText } from '../../block-kit/fit-text.js';
-import { BLOCK_KIT_LIMITS } from '../../block-kit/limits.js';
 import { section } from '../../block-kit/section.js';
 import type { KnownBlock } from '../../block-kit/types.js';
 import { escapeMrkdwn } from '../../escape-mrkdwn.js';
@@ -27,5 +26,6 @@ export function auditTrailBlock(rollout: Rollout, limit = 12): KnownBlock {
     return `\`${formatUtc(entry.at)}\` ${who}: ${entry.event.replaceAll('-', ' ')}${moved}${why}`;
   });
   const shown = entries.length < rollout.audit.length ? ` (the last ${entries.length} of ${rollout.audit.length})` : '';
-  return section(fitText(`*Audit log*${shown}\n${lines.join('\n')}`, BLOCK_KIT_LIMITS.sectionText));
+  // section() fits the whole within Slack's limit.
+  return section(`*Audit log*${shown}\n${lines.join('\n')}`);
 }

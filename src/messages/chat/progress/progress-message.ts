@@ -26,7 +26,6 @@ const REASON_MARK: Partial<Record<ProgressSnapshot['state'], string>> = {
   failed: '🛑',
   expired: '⌛',
 };
-const SECTION_TEXT = BLOCK_KIT_LIMITS.sectionText;
 
 export interface ProgressOptions {
   now: Date;
@@ -47,10 +46,9 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
       `\`${progressBar(settled, total)}\` · ${settled.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} hosts done\n${describeHostCounts(snapshot.counts)}`,
     ),
   ];
+  // section() fits the text within Slack's limit.
   if (snapshot.reason !== undefined)
-    blocks.push(
-      section(fitText(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`, SECTION_TEXT)),
-    );
+    blocks.push(section(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`));
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
   blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [])));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
