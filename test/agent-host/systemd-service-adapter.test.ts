@@ -66,7 +66,10 @@ describe('services through systemctl', () => {
     const port = createSystemdServiceAdapter({ run: systemctl.run });
     for (const unit of ['--now', '../../x.service', 'dten server.service', 'dten']) {
       await expect(port.start(unit)).rejects.toMatchObject({ code: 'unsafe-name' });
+      // Asked up front, before install changes anything, the adapter refuses the same names.
+      expect(() => port.checkUnit(unit)).toThrow(HostStepError);
     }
+    expect(() => port.checkUnit('dten-server.service')).not.toThrow();
     expect(systemctl.calls).toEqual([]);
   });
 });

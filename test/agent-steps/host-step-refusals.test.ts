@@ -264,6 +264,60 @@ describe('a host whose files are not as dten left them', () => {
   });
 });
 
+describe('an install whose manifest names a path or unit it would refuse halfway', () => {
+  const refusedUpfront = [
+    {
+      what: 'a config file outside etc/dten',
+      manifest: { config: [{ file: '../../etc/nginx/nginx.conf', required: { worker_processes: 4 } }] },
+      code: 'unsafe-path',
+      words:
+        'The config file named in the manifest "../../etc/nginx/nginx.conf" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+    },
+    {
+      what: 'a unit by a path',
+      manifest: { services: [{ unit: 'system/dten-server.service', renamedFrom: 'dten.service' }] },
+      code: 'unsafe-name',
+      words:
+        'The unit name "system/dten-server.service" cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.',
+    },
+    {
+      what: 'a migrations folder outside the release',
+      manifest: { migrations: '../../../var/lib/postgresql/' },
+      code: 'unsafe-path',
+      words:
+        'The migrations folder named in the manifest "../../../var/lib/postgresql/" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+    },
+    {
+      what: 'a postinstall script outside the release',
+      manifest: { scripts: { postinstall: '/usr/local/bin/vendor-postinstall' } },
+      code: 'unsafe-path',
+      words:
+        'The script named in the manifest "/usr/local/bin/vendor-postinstall" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+    },
+  ];
+  it.each(refusedUpfront)(
+    'with $what, install refuses before its journal opens: no schedule paused, no service stopped, no config touched',
+    async ({ manifest, code, words }) => {
+      const { layout, ctx } = await productionHost();
+      const before = await productionState(layout, ctx);
+      const pkg = await vendorPackage(
+        '9.0.0',
+        [{ name: 'scripts/preinstall.sh', content: '#!/bin/sh\ntouch "$DTEN_ROOT/preinstall-ran"\n', mode: 0o100755 }],
+        { ...manifest, scripts: { preinstall: 'scripts/preinstall.sh', ...(manifest.scripts ?? {}) } },
+      );
+      const error = await refusalOf(install(serving(ctx, pkg), 'r-badname', pkg.ref));
+      expect(error.code).toBe(code);
+      expect(describeHostStepError(error)).toBe(words);
+      expect(await productionState(layout, ctx)).toEqual(before);
+      expect(await readdir(layout.root)).not.toContain('preinstall-ran');
+      expect(await readdir(layout.journalDir)).not.toContain('r-badname.jsonl');
+      // Per-host preflight, which runs first in a rollout, refuses the package with the same words.
+      const preflight = await refusalOf(preflightOnHost(serving(ctx, pkg), { package: pkg.ref, window: WINDOW }));
+      expect(describeHostStepError(preflight)).toBe(words);
+    },
+  );
+});
+
 describe('an install that fails when its new service starts, and the rollback after it', () => {
   const renamedUpgrade = (files: TestPackageFile[]) =>
     vendorPackage('9.0.0', [{ name: 'config/dten.conf', content: 'dten.listen.port = 8080\n' }, ...files], {

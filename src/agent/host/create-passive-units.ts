@@ -26,6 +26,7 @@ export function createPassiveUnits(layout: HostLayout): ServicePort {
       await mkdir(layout.runDir, { recursive: true });
       await writeFile(marker(unit), `${new Date().toISOString()}\n`);
     },
+    checkUnit: (unit) => void checkPathSegment('unit name', unit),
     async isActive(unit) {
       if (!(await hasUnitFile(unit))) return false;
       return access(marker(unit)).then(

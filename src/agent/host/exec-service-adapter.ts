@@ -111,6 +111,7 @@ export function createExecServiceAdapter(options: ExecServiceAdapterOptions): Ex
     start,
     stop,
     isActive,
+    checkUnit: (unit) => passive.checkUnit(unit),
     restart: async (unit) => {
       await stop(unit);
       await start(unit);

@@ -8,4 +8,6 @@ export interface ServicePort {
   stop(unit: string): Promise<void>;
   isActive(unit: string): Promise<boolean>;
   restart(unit: string): Promise<void>;
+  /** Throws `unsafe-name` for a name this adapter would refuse, touching nothing: install asks before it changes anything. */
+  checkUnit(unit: string): void;
 }

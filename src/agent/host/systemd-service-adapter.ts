@@ -35,6 +35,7 @@ export function createSystemdServiceAdapter(options: SystemdServiceAdapterOption
       if (await isActive(unit)) await call('stop', unit);
     },
     isActive,
+    checkUnit: (unit) => void checkUnitName(unit),
     async restart(unit) {
       checkUnitName(unit);
       await call('daemon-reload');
