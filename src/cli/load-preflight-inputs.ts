@@ -13,6 +13,7 @@ export async function readUserFile(path: string, what: string): Promise<string> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('file-not-found', { what, path });
+    if (code === 'EISDIR') throw new UserError('file-is-folder', { what, path });
     throw new UserError('file-unreadable', { what, path, reason: code ?? 'unknown error' });
   }
 }

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
@@ -28,9 +28,10 @@ export async function preflightCommand(argv: string[], config: Config, log: Logg
     args.values.inventory ? loadInventory(args.values.inventory) : undefined,
     loadPolicy(args.values.policy ?? config.policyPath),
   ]);
-  await access(zipPath).catch(() => {
+  const found = await stat(zipPath).catch(() => {
     throw new UserError('file-not-found', { what: 'package', path: zipPath });
   });
+  if (found.isDirectory()) throw new UserError('file-is-folder', { what: 'package', path: zipPath });
   const now = new Date();
   let report: PreflightReport;
   try {

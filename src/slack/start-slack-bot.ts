@@ -7,6 +7,7 @@ import { createBoltLogger } from './create-bolt-logger.js';
 import { createSlackApp } from './create-slack-app.js';
 import { createSlackApprovers } from './create-slack-approvers.js';
 import { createSlackFileDownloader } from './create-slack-file-downloader.js';
+import type { SlackDownloadTimeouts } from './download-slack-file.js';
 import { createSlackSurface } from './create-slack-surface.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { readSlackSettings } from './slack-settings.js';
@@ -28,7 +29,11 @@ export interface SlackBot {
 export async function startSlackBot(
   config: Config,
   log: Logger,
-  options: Pick<BotOptions, 'drive' | 'sweepMs'> & { editIntervalMs?: number } = {},
+  options: Pick<BotOptions, 'drive' | 'sweepMs'> & {
+    editIntervalMs?: number;
+    /** How long a shared zip's download may wait on a silent Slack; default: downloadSlackFile's. */
+    downloadTimeouts?: SlackDownloadTimeouts;
+  } = {},
 ): Promise<SlackBot> {
   const settings = readSlackSettings(config);
   const slack = await createSlackApp(settings, log);
@@ -43,10 +48,11 @@ export async function startSlackBot(
     editClient,
     ...(options.editIntervalMs === undefined ? {} : { editIntervalMs: options.editIntervalMs }),
   });
+  const { downloadTimeouts, ...botOptions } = options;
   const bot = await startBot(config, log, surface, {
-    ...options,
+    ...botOptions,
     approvers: createSlackApprovers(client, config.chat, log),
-    downloadShared: createSlackFileDownloader(client, config.archiveLimits.maxTotalBytes),
+    downloadShared: createSlackFileDownloader(client, config.archiveLimits.maxTotalBytes, downloadTimeouts),
   });
   try {
     // In Redis, so that a retry load-balanced to another replica is recognised too.

@@ -57,6 +57,17 @@ describe('dten preflight as a CI pipeline runs it', () => {
     expectOneLineWithoutStack(result.stderr);
   });
 
+  it('when a folder is named instead of the package, or of its inventory, it exits 2 saying to name the file itself', async () => {
+    const result = await runCli(['preflight', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`dten: The package ${dir} is a folder, not a file. Name the file itself.`);
+    const zip = join(dir, 'inventory-folder.zip');
+    await writeFile(zip, '');
+    const inventory = await runCli(['preflight', zip, '--inventory', dir]);
+    expect(inventory.code).toBe(2);
+    expect(inventory.stderr.trim()).toBe(`dten: The inventory ${dir} is a folder, not a file. Name the file itself.`);
+  });
+
   it('when it is used wrongly, it exits 2 and points at --help', async () => {
     for (const args of [
       ['preflight'],

@@ -15,6 +15,7 @@ import { fileMethods } from './fake-slack/file-methods.js';
 import { readRequest, type ReadRequest } from './fake-slack/read-request.js';
 import { receiveResponse } from './fake-slack/receive-response.js';
 import { receiveUpload } from './fake-slack/receive-upload.js';
+import { sendFileBytes } from './fake-slack/send-file-bytes.js';
 import { slackError } from './fake-slack/slack-error.js';
 import { viewMethods } from './fake-slack/view-methods.js';
 
@@ -185,11 +186,7 @@ function serveDownload(state: FakeSlackState, fileId: string, read: ReadRequest,
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     return void response.end('<!DOCTYPE html><html><body>Sign in to your workspace</body></html>');
   }
-  response.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(file.content?.length ?? 0) });
-  const cut = file.claims?.breakAfterBytes;
-  if (cut === undefined) return void response.end(file.content);
-  // The connection drops part-way, as a network or a Slack edge can.
-  response.write(file.content?.subarray(0, cut), () => response.destroy());
+  sendFileBytes(response, file);
 }
 
 function sendFailure(

@@ -224,3 +224,52 @@ describe('a zip shared into the channel, on a bad day', () => {
     await expect(readdir(dir ?? '')).resolves.toEqual([]);
   });
 });
+
+describe('a zip shared into the channel, when Slack goes quiet', () => {
+  const QUICKLY = { headersTimeoutMs: 200, idleTimeoutMs: 200 };
+
+  const BIG = Buffer.concat([ZIP, Buffer.alloc(256 * 1024, 9)]);
+  it.each([
+    {
+      what: 'Slack never answering the download',
+      claims: { delayHeadersMs: 60_000 },
+      reason: 'Slack stopped answering (no answer to the download within 200ms); share it again or try again',
+    },
+    {
+      what: 'a download that stalls part-way, the connection left open,',
+      claims: { stallAfterBytes: 64 * 1024 },
+      reason: 'Slack stopped answering (the download stalled part-way, nothing for 200ms); share it again or try again',
+    },
+    {
+      what: 'a connection Slack closes before it answers',
+      claims: { hangUpBeforeAnswer: true },
+      reason: "Slack's file host could not be reached (other side closed); try again in a minute",
+    },
+  ])('$what is told in one sentence without the token, and nothing is kept', async ({ claims, reason }) => {
+    const fake = await workspace();
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', BIG);
+    const file = fake.files[0];
+    if (file) file.claims = claims;
+    const said = await refusal(
+      downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', 1024 * 1024, QUICKLY),
+    );
+    expect(reasonIn(said)).toBe(reason);
+    expect(said.split('\n')).toHaveLength(1);
+    expect(said).not.toContain(FAKE_BOT_TOKEN);
+    // The download was asked for with the bot token, and a partial file is removed.
+    expect(fake.calls.filter((call) => call.method === 'download')).toMatchObject([{ token: FAKE_BOT_TOKEN }]);
+    await expect(readdir(dir ?? '')).resolves.toEqual([]);
+  });
+
+  it('a slow download that keeps moving is not cut off, though it takes longer in all than Slack may stay silent', async () => {
+    const fake = await workspace();
+    const content = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(20 * 1024 - 4, 9)]);
+    await share(fake, ALICE_TOKEN, 'dten-4.2.0.zip', content);
+    const file = fake.files[0];
+    // Twenty pieces 50 ms apart: about a second in all, but never 500 ms without a byte.
+    if (file) file.claims = { delayHeadersMs: 50, trickle: { bytes: 1024, everyMs: 50 } };
+    const timeouts = { headersTimeoutMs: 500, idleTimeoutMs: 500 };
+    const path = await downloadSlackFile(createTestWebClient(fake), file?.id ?? '', dir ?? '', 1024 * 1024, timeouts);
+    await expect(readFile(path)).resolves.toEqual(content);
+  });
+});

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { loadConfig } from '../../src/config.js';
 import { startLocalFleet, type LocalFleet } from '../../src/console/start-local-fleet.js';
+import type { SlackDownloadTimeouts } from '../../src/slack/download-slack-file.js';
 import { startSlackBot, type SlackBot } from '../../src/slack/start-slack-bot.js';
 import { deleteKeysUnder, freshPrefix, REDIS_URL } from '../bullmq/redis-test.js';
 import { controlEnv } from '../control/control-test-plane.js';
@@ -23,6 +24,8 @@ export interface SlackTestBot {
   eventsUrl: string;
   /** Every log line the bot wrote, as written. */
   logLines: string[];
+  /** The package store's directory (DTEN_PACKAGE_DIR): what the bot kept of the packages it was given. */
+  packageDir: string;
   /** With `fleet`: the real local agents the rollouts run on. */
   fleet?: LocalFleet;
   close(): Promise<void>;
@@ -37,6 +40,8 @@ export interface SlackTestBotOptions {
   logLevel?: 'info' | 'debug';
   /** A Redis prefix several test bots share, as replicas of one installation do (each removes its keys on close). */
   prefix?: string;
+  /** How long a shared zip's download may wait on a silent Slack; default: the bot's own. */
+  downloadTimeouts?: SlackDownloadTimeouts;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     users: { 'U-ALICE': { name: 'alice' }, 'U-BOB': { name: 'bob' }, 'U-MALLORY': { name: 'mallory' } },
   });
   const prefix = options.prefix ?? freshPrefix();
+  const { downloadTimeouts } = options;
   const packageDir = await mkdtemp(join(tmpdir(), 'dten-slack-packages-'));
   let fleet: LocalFleet | undefined;
   const cleanUp = async (): Promise<void> => {
@@ -86,11 +92,13 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     const log = pino({ level: options.logLevel ?? 'info' }, sink);
     const config = loadConfig(controlEnv(prefix, env));
     if (options.fleet === undefined) {
-      slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000 });
+      slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000, downloadTimeouts });
     } else {
       fleet = await startLocalFleet(config, log.child({ role: 'local-fleet' }), { hosts: options.fleet });
       const trustedCaPaths = [...config.trustedCaPaths, fleet.vendorRootCaFile];
-      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPaths }, log);
+      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPaths }, log, {
+        downloadTimeouts,
+      });
     }
   } catch (error) {
     await cleanUp();
@@ -101,6 +109,7 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     slack,
     eventsUrl: `http://127.0.0.1:${slack.port}/slack/events`,
     logLines,
+    packageDir: fleet?.packageDir ?? packageDir,
     ...(fleet === undefined ? {} : { fleet }),
     async close() {
       await slack.close();

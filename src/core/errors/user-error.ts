@@ -3,6 +3,7 @@ export interface UserErrorParams {
   usage: { problem: string };
   'file-not-found': { what: string; path: string };
   'file-unreadable': { what: string; path: string; reason: string };
+  'file-is-folder': { what: string; path: string };
   'inventory-invalid': { path: string; problem: string };
   'policy-invalid': { path: string; problem: string };
   'probes-invalid': { path: string; problem: string };

@@ -87,9 +87,20 @@ export interface UploadedFile {
   /**
    * Opt-in misbehaviour for one test: what files.info and files.list say instead of the truth, as a Slack on a bad
    * day might: a `size` other than the bytes the download serves, another `downloadUrl`, or none (`null`); with
-   * `breakAfterBytes` the download drops its connection after that many bytes.
+   * `breakAfterBytes` the download drops its connection after that many bytes. The download may also go quiet:
+   * `delayHeadersMs` before it answers at all, `stallAfterBytes` to send that many bytes and then nothing (the
+   * connection held open), or `trickle` to send the body in pieces of `bytes`, one every `everyMs`; with
+   * `hangUpBeforeAnswer` it closes the connection before it answers at all.
    */
-  claims?: { size?: number; downloadUrl?: string | null; breakAfterBytes?: number };
+  claims?: {
+    size?: number;
+    downloadUrl?: string | null;
+    breakAfterBytes?: number;
+    delayHeadersMs?: number;
+    stallAfterBytes?: number;
+    trickle?: { bytes: number; everyMs: number };
+    hangUpBeforeAnswer?: boolean;
+  };
 }
 
 export interface RecordedCall {
