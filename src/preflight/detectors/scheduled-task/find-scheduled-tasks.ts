@@ -10,7 +10,7 @@ import { parseCrontabLine } from './parse-crontab-line.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 /** One native pass over the text decides whether the line-by-line search for installs can find anything at all. */
-const MAY_INSTALL = /crontab|cron\.d\/|schtasks|\bat\b/i;
+const MAY_INSTALL = /crontab|cron\.d\/|schtasks|\bat\b|\bbatch\b/i;
 
 const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
 

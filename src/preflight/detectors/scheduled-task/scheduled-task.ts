@@ -3,7 +3,7 @@ export type ScheduledTaskKind = 'crontab' | 'cron-directory' | 'systemd-timer' |
 /** Something the package would run on a schedule; issue 3's agent pauses these for the window. */
 export interface ScheduledTask {
   kind: ScheduledTaskKind;
-  /** The schedule as written: `0 2 * * *`, `OnCalendar=daily`, `now + 5 minutes`, `/sc DAILY /st 02:00`. */
+  /** The schedule as written: `0 2 * * *`, `OnCalendar=daily`, `now + 5 minutes`, `batch`, `/sc DAILY /st 02:00`. */
   schedule: string;
   /** The schedule in words, starting lower-case so it reads inside a sentence: `at 02:00, Monday through Friday`. */
   description: string;
@@ -17,4 +17,6 @@ export interface ScheduledTask {
   user?: string;
   /** The file that defines the task, what it runs and when, where the script names one (`schtasks /create /xml`). */
   definition?: string;
+  /** Where the package holds `definition`; when dten could read it, `command` and `description` come from it. */
+  definitionFound?: { path: string; read: boolean };
 }
