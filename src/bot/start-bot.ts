@@ -45,7 +45,7 @@ export async function startBot(
     createPackageChecker(config, log),
   ]);
   const plane = await startControlPlane(config, log, { drive: options.drive ?? true });
-  const redis = await createRedisConnection(config.redisUrl, 'producer');
+  const redis = await createRedisConnection(config.redisUrl, 'producer', {}, log);
   const prefix = config.queuePrefix;
   const ctx: ChatContext = {
     control: plane.ctx,

@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { hostQueueName } from './host-queue-name.js';
+import { leaveErrorsToConnection } from './leave-errors-to-connection.js';
 
 export interface HostQueueRegistryOptions {
   /** A `producer` connection; every Queue shares it, and closing the registry leaves it open. */
@@ -42,7 +43,7 @@ export function createHostQueueRegistry(options: HostQueueRegistryOptions): Host
       const name = hostQueueName(hostId);
       let queue = created.get(name);
       if (queue === undefined) {
-        queue = new Queue(name, { connection, prefix, defaultJobOptions: jobOptions });
+        queue = leaveErrorsToConnection(new Queue(name, { connection, prefix, defaultJobOptions: jobOptions }));
         created.set(name, queue);
       }
       return queue;

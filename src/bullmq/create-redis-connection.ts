@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger.js';
 
 /**
  * `worker`: for BullMQ Workers, which block and must wait out a Redis restart (`maxRetriesPerRequest: null`).
@@ -6,8 +7,17 @@ import { Redis, type RedisOptions } from 'ioredis';
  */
 export type RedisRole = 'worker' | 'producer';
 
-/** Connects and waits until Redis answers, so a wrong URL fails at start-up rather than at the first job. */
-export async function createRedisConnection(url: string, role: RedisRole, options: RedisOptions = {}): Promise<Redis> {
+/**
+ * Connects and waits until Redis answers, so a wrong URL fails at start-up rather than at the first job. Afterwards
+ * ioredis reconnects by itself; with `log`, an outage is logged once when it starts and once when Redis is back
+ * (without it, nothing is said: ioredis would print every failed attempt to stderr with its stack).
+ */
+export async function createRedisConnection(
+  url: string,
+  role: RedisRole,
+  options: RedisOptions = {},
+  log?: Logger,
+): Promise<Redis> {
   // BullMQ refuses ioredis keyPrefix; our keys go under BullMQ's `prefix` instead.
   if (options.keyPrefix !== undefined) throw new TypeError('use the BullMQ prefix, not the ioredis keyPrefix');
   const roleOptions: RedisOptions = role === 'worker' ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false };
@@ -25,7 +35,22 @@ export async function createRedisConnection(url: string, role: RedisRole, option
   } finally {
     redis.off('error', remember);
   }
+  reportOutages(redis, describeRedisUrl(url), role, log);
   return redis;
+}
+
+function reportOutages(redis: Redis, where: string, role: RedisRole, log: Logger | undefined): void {
+  let lostAt: number | undefined;
+  redis.on('error', (error: Error) => {
+    if (lostAt !== undefined) return;
+    lostAt = Date.now();
+    log?.warn({ redis: where, connection: role, reason: error.message }, 'Redis connection lost; reconnecting');
+  });
+  redis.on('ready', () => {
+    if (lostAt === undefined) return;
+    log?.info({ redis: where, connection: role, downMs: Date.now() - lostAt }, 'Redis connection back');
+    lostAt = undefined;
+  });
 }
 
 /** Scheme, host and port only: the URL may carry a password. */

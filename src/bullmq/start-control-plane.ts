@@ -10,8 +10,10 @@ import { createDriverStarter } from './create-driver-starter.js';
 import { createHostJobPort } from './create-host-job-port.js';
 import { createHostQueueRegistry } from './create-host-queue-registry.js';
 import { createRedisConnection } from './create-redis-connection.js';
+import { leaveErrorsToConnection } from './leave-errors-to-connection.js';
 import { createHostRegistry, type HostRegistry } from './host-registry.js';
 import { ensureDrivers } from './ensure-drivers.js';
+import { logWorkerErrors } from './log-worker-errors.js';
 
 export interface ControlPlane {
   ctx: ControlContext;
@@ -38,30 +40,32 @@ export async function startControlPlane(
   const jobKey = config.jobKey;
   const drive = options.drive ?? true;
   const [producer, workerConnection] = await Promise.all([
-    createRedisConnection(config.redisUrl, 'producer'),
-    drive ? createRedisConnection(config.redisUrl, 'worker') : Promise.resolve(undefined),
+    createRedisConnection(config.redisUrl, 'producer', {}, log),
+    drive ? createRedisConnection(config.redisUrl, 'worker', {}, log) : Promise.resolve(undefined),
   ]);
   const prefix = config.queuePrefix;
   const store = createRedisRolloutStore({
     redis: producer,
     prefix,
-    subscriber: () => createRedisConnection(config.redisUrl, 'worker'),
+    subscriber: () => createRedisConnection(config.redisUrl, 'worker', {}, log),
   });
   const keepJobsSeconds = config.control.keepJobsDays * 86_400;
   const registry = createHostQueueRegistry({ connection: producer, prefix, keepJobsSeconds });
   const hosts = createHostRegistry({ redis: producer, prefix, heartbeatTtlMs: config.heartbeatSeconds * 3000 });
   const keep = { age: keepJobsSeconds };
-  const queue = new Queue(CONTROL_QUEUE, {
-    connection: producer,
-    prefix,
-    defaultJobOptions: {
-      removeOnComplete: keep,
-      removeOnFail: keep,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
-    },
-  });
-  const flows = new FlowProducer({ connection: producer, prefix });
+  const queue = leaveErrorsToConnection(
+    new Queue(CONTROL_QUEUE, {
+      connection: producer,
+      prefix,
+      defaultJobOptions: {
+        removeOnComplete: keep,
+        removeOnFail: keep,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+      },
+    }),
+  );
+  const flows = leaveErrorsToConnection(new FlowProducer({ connection: producer, prefix }));
   const startDriver = createDriverStarter(queue, store, jobKey);
   const ctx: ControlContext = {
     store,
@@ -93,7 +97,7 @@ export async function startControlPlane(
       ctx,
       lockMs: config.control.lockSeconds * 1000,
     });
-    worker.on('error', (error) => log.error({ err: error }, 'control worker error'));
+    worker.on('error', logWorkerErrors(log, 'control worker error'));
     worker.on('failed', (job, error) => log.error({ jobId: job?.id, err: error }, 'a rollout step failed'));
     const ensure = async (): Promise<void> => {
       const restarted = await ensureDrivers(queue, store, startDriver);

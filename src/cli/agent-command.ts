@@ -23,6 +23,7 @@ import { loadTrustedCas } from './load-preflight-inputs.js';
 import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
+import { logWorkerErrors } from '../bullmq/log-worker-errors.js';
 
 /** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
 export async function agentCommand(argv: string[], config: Config, log: Logger): Promise<number> {
@@ -59,8 +60,8 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     ...(trustedCaPem && { trustedCaPem }),
   };
   const [workerConnection, producer] = await Promise.all([
-    createRedisConnection(config.redisUrl, 'worker'),
-    createRedisConnection(config.redisUrl, 'producer'),
+    createRedisConnection(config.redisUrl, 'worker', {}, ctx.log),
+    createRedisConnection(config.redisUrl, 'producer', {}, ctx.log),
   ]);
   const registry = createHostRegistry({
     redis: producer,
@@ -99,7 +100,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     ctx,
     lockSeconds: config.agentLockSeconds,
   });
-  worker.on('error', (error) => ctx.log.error({ err: error }, 'worker error'));
+  worker.on('error', logWorkerErrors(ctx.log, 'worker error'));
   ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
   await waitForStopSignal();
   clearInterval(timer);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Queue, type Job } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTROL_QUEUE } from '../../src/bullmq/control-queue-name.js';
@@ -7,7 +6,7 @@ import { digestPlan } from '../../src/core/rollout/digest-plan.js';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { ROLLOUT_STEP } from '../../src/jobs/job-names.js';
 import { signJob } from '../../src/jobs/sign-job.js';
-import { JOB_KEY, startTestPlane, type TestPlane } from './control-test-plane.js';
+import { JOB_KEY, startTestPlane, testPlanInput, type TestPlane } from './control-test-plane.js';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -20,17 +19,7 @@ async function setUp(): Promise<{ t: TestPlane; queue: Queue; rollout: Rollout }
   const queue = new Queue(CONTROL_QUEUE, { connection: t.redis, prefix: t.prefix });
   open.push(queue);
   // No agent answers: the rollout stays in draft, its own step job waiting on the per-host preflight.
-  const rollout = await planRollout(t.plane.ctx, {
-    plan: {
-      packageDigest: createHash('sha256').update('Full-upgrade-package-dten 4.2.0').digest('hex'),
-      packageVersion: '4.2.0',
-      packageSource: { key: 'Full-upgrade-package-dten.zip' },
-      targets: ['web-01'],
-      batch: { kind: 'count', n: 1 },
-      window: { start: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 60 },
-      requester: 'U-ALICE',
-    },
-  });
+  const rollout = await planRollout(t.plane.ctx, { plan: testPlanInput(['web-01']) });
   return { t, queue, rollout };
 }
 

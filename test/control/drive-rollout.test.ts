@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideRollout } from '../../src/control/decide-rollout.js';
 import { commandRollout } from '../../src/control/command-rollout.js';
@@ -6,9 +5,15 @@ import { planRollout } from '../../src/control/plan-rollout.js';
 import { buildProgressSnapshot } from '../../src/core/rollout/build-progress-snapshot.js';
 import { digestPlan } from '../../src/core/rollout/digest-plan.js';
 import type { PlanInput } from '../../src/core/rollout/plan.js';
-import type { Rollout } from '../../src/core/rollout/rollout.js';
-import { startSimulatedFleet, UNPROBED_NOTE, type SimulatedFleet } from '../helpers/simulated-fleet.js';
-import { JOB_KEY, POLICY, startTestPlane, type TestPlane } from './control-test-plane.js';
+import { UNPROBED_NOTE, type SimulatedFleet, type startSimulatedFleet } from '../helpers/simulated-fleet.js';
+import {
+  approveAsBob,
+  POLICY,
+  startTestFleet,
+  startTestPlane,
+  testPlanInput,
+  type TestPlane,
+} from './control-test-plane.js';
 
 const BOB = { kind: 'user', id: 'U-BOB' } as const;
 const HOSTS = ['web-01', 'web-02', 'web-03', 'web-04', 'web-05'];
@@ -20,17 +25,7 @@ afterEach(async () => {
 });
 
 function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
-  return {
-    packageDigest: createHash('sha256').update('Full-upgrade-package-dten 4.2.0').digest('hex'),
-    packageVersion: '4.2.0',
-    packageSource: { key: 'Full-upgrade-package-dten.zip' },
-    targets: HOSTS,
-    canary: 1,
-    batch: { kind: 'count', n: 2 },
-    window: { start: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 60 },
-    requester: 'U-ALICE',
-    ...overrides,
-  };
+  return testPlanInput(HOSTS, { canary: 1, batch: { kind: 'count', n: 2 }, ...overrides });
 }
 
 async function setUp(
@@ -38,14 +33,7 @@ async function setUp(
   fleet: Partial<Parameters<typeof startSimulatedFleet>[0]> = {},
 ): Promise<{ t: TestPlane; hosts: SimulatedFleet }> {
   const t = await startTestPlane(extra);
-  const hosts = await startSimulatedFleet({
-    connection: t.connection,
-    prefix: t.prefix,
-    jobKey: JOB_KEY,
-    hosts: HOSTS,
-    registry: t.plane.hosts,
-    ...fleet,
-  });
+  const hosts = await startTestFleet(t, HOSTS, fleet);
   open.push(t, hosts);
   return { t, hosts };
 }
@@ -56,16 +44,6 @@ async function planAndApprove(t: TestPlane, overrides: Partial<PlanInput> = {}) 
   const { decision } = await approveAsBob(t, rollout);
   expect(decision.ok).toBe(true);
   return rollout;
-}
-
-function approveAsBob(t: TestPlane, rollout: Rollout) {
-  return decideRollout(t.plane.ctx, {
-    rolloutId: rollout.id,
-    digest: digestPlan(rollout.plan),
-    approver: 'U-BOB',
-    verdict: 'approve',
-    policy: POLICY,
-  });
 }
 
 describe('the control plane drives a rollout through its hosts', () => {

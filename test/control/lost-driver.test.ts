@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { startControlPlane } from '../../src/bullmq/start-control-plane.js';
 import { planRollout } from '../../src/control/plan-rollout.js';
 import { rolloutStepJobId } from '../../src/jobs/job-id.js';
 import { startSimulatedFleet } from '../helpers/simulated-fleet.js';
-import { JOB_KEY, startTestPlane } from './control-test-plane.js';
+import { JOB_KEY, startTestPlane, testPlanInput } from './control-test-plane.js';
 
 const HOSTS = ['web-01', 'web-02'];
 const open: Array<{ close(): Promise<void> }> = [];
@@ -21,17 +20,7 @@ describe('a rollout whose step job was lost', () => {
     const t = await startTestPlane();
     open.push({ close: () => t.close() });
     // No agent answers yet: the rollout waits in draft for its per-host preflight, its step job delayed.
-    const rollout = await planRollout(t.plane.ctx, {
-      plan: {
-        packageDigest: createHash('sha256').update('Full-upgrade-package-dten 4.2.0').digest('hex'),
-        packageVersion: '4.2.0',
-        packageSource: { key: 'Full-upgrade-package-dten.zip' },
-        targets: HOSTS,
-        batch: { kind: 'count', n: 1 },
-        window: { start: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 60 },
-        requester: 'U-ALICE',
-      },
-    });
+    const rollout = await planRollout(t.plane.ctx, { plan: testPlanInput(HOSTS) });
     const queue = new Queue(CONTROL_QUEUE, { connection: t.redis, prefix: t.prefix });
     open.push({ close: () => queue.close() });
     const stepJob = async () =>

@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import { isNotConnectionError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
 
@@ -29,6 +29,8 @@ export async function startHostWorkers(options: {
         concurrency: 1,
       }),
   );
+  // While Redis is away BullMQ reports every retry; anything else is worth seeing in the test's output.
+  for (const worker of workers) worker.on('error', (error) => isNotConnectionError(error) && console.error(error));
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
 }

@@ -1,0 +1,13 @@
+import { isNotConnectionError } from 'bullmq';
+import type { Logger } from '../logger.js';
+
+/**
+ * A Worker's `error` listener: its own failures at error level; a lost connection (every retry while Redis is away)
+ * only at debug, since the connection logs the outage once (createRedisConnection).
+ */
+export function logWorkerErrors(log: Logger, what: string): (error: Error) => void {
+  return (error) => {
+    if (isNotConnectionError(error)) log.error({ err: error }, what);
+    else log.debug({ reason: error.message }, `${what}: Redis unreachable`);
+  };
+}
