@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { UserError } from '../core/errors/user-error.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -29,8 +30,10 @@ export async function createRedisConnection(
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${describeRedisUrl(url)}: ${(cause ?? (error as Error)).message}`, {
-      cause: cause ?? error,
+    // A person's to fix (start Redis, or set REDIS_URL), so said in one line; never the URL's password.
+    throw new UserError('redis-unreachable', {
+      where: describeRedisUrl(url),
+      reason: (cause ?? (error as Error)).message,
     });
   } finally {
     redis.off('error', remember);

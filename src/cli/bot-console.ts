@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { mkdtemp, readdir, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export async function runConsoleBot(
 ): Promise<number> {
   const terminal = Boolean(io.input.isTTY && io.output.isTTY);
   const output = createConsoleOutput(io.output);
+  // Without Redis nothing can run: say so in one line before any agent starts. This connection removes the session.
+  const redis = await createRedisConnection(config.redisUrl, 'producer', {}, log);
   const stop = new AbortController();
   const abort = (): void => stop.abort();
   process.once('SIGTERM', abort).once('SIGINT', abort);
@@ -100,7 +103,7 @@ export async function runConsoleBot(
     if (bot) await closeBot(bot, log);
     output.print(CONSOLE_TEXT.goodbye);
     await fleet?.close();
-    await removeSessionKeys(session, log);
+    await removeSessionKeys(redis, session.queuePrefix, log);
     await forgetEmpty(filesDir, options.filesDir === undefined, (text) => output.print(text));
   }
   return 0;
@@ -116,12 +119,13 @@ async function closeBot(bot: Bot, log: Logger): Promise<void> {
   await bot.close();
 }
 
-async function removeSessionKeys(session: Config, log: Logger): Promise<void> {
+async function removeSessionKeys(redis: Redis, prefix: string, log: Logger): Promise<void> {
   try {
-    const redis = await createRedisConnection(session.redisUrl, 'producer');
-    await deleteKeysUnder(redis, session.queuePrefix).finally(() => redis.quit());
+    await deleteKeysUnder(redis, prefix);
   } catch (error) {
-    log.warn({ err: error, prefix: session.queuePrefix }, 'could not remove the console session from Redis');
+    log.warn({ err: error, prefix }, 'could not remove the console session from Redis');
+  } finally {
+    await redis.quit().catch(() => undefined);
   }
 }
 

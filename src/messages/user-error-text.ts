@@ -4,6 +4,8 @@ import { mentionChannel } from './chat/mention-channel.js';
 const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   usage: (p) => `${p.problem}. Run \`dten --help\` to see the commands and their options.`,
   'file-not-found': (p) => `The ${p.what} ${p.path} does not exist. Check the path and try again.`,
+  'redis-unreachable': (p) =>
+    `Cannot reach Redis at ${p.where} (${p.reason}). Start Redis, or point REDIS_URL at it (see .env.example).`,
   'file-is-folder': (p) => `The ${p.what} ${p.path} is a folder, not a file. Name the file itself.`,
   'file-unreadable': (p) => `The ${p.what} ${p.path} could not be read (${p.reason}). Check its permissions.`,
   'inventory-invalid': (p) =>

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
+import { UserError } from '../../src/core/errors/user-error.js';
+import { describeUserError } from '../../src/messages/user-error-text.js';
 import { REDIS_URL } from './redis-test.js';
 
 /** A port nothing listens on: bound once, then released. */
@@ -17,8 +19,12 @@ async function closedPort(): Promise<number> {
 describe('Redis connections for producers and workers', () => {
   it('when Redis is not where the URL says, the connection fails at start-up instead of queueing commands', async () => {
     const port = await closedPort();
-    await expect(createRedisConnection(`redis://127.0.0.1:${port}`, 'producer')).rejects.toThrow(
-      `cannot reach Redis at redis://127.0.0.1:${port}: connect ECONNREFUSED`,
+    const failure = await createRedisConnection(`redis://127.0.0.1:${port}`, 'producer').catch(
+      (caught: unknown) => caught,
+    );
+    expect(failure).toBeInstanceOf(UserError);
+    expect(describeUserError(failure as UserError)).toBe(
+      `Cannot reach Redis at redis://127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port}). Start Redis, or point REDIS_URL at it (see .env.example).`,
     );
   });
 
@@ -27,9 +33,9 @@ describe('Redis connections for producers and workers', () => {
     const failure = createRedisConnection(`redis://:hunter2-redis-password@127.0.0.1:${port}`, 'worker');
     const message = await failure.then(
       () => 'connected',
-      (caught: unknown) => (caught as Error).message,
+      (caught: unknown) => describeUserError(caught as UserError),
     );
-    expect(message).toMatch(/^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: /);
+    expect(message).toMatch(/^Cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+ /);
     expect(message).not.toContain('hunter2');
   });
 

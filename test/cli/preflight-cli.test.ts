@@ -1,5 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../src/preflight/preflight-report.js';
@@ -126,6 +127,27 @@ describe('dten preflight as a CI pipeline runs it', () => {
       expect(result.stdout.includes(token) || result.stderr.includes(token)).toBe(false);
     }
   });
+});
+
+describe('dten bot, control and agent with no Redis where REDIS_URL points', () => {
+  it.each([['bot'], ['control'], ['agent', '--host', 'web-1']])(
+    'dten %s exits 2 with one line saying to start Redis or fix REDIS_URL, without the password',
+    async (...args) => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      await new Promise((resolve) => server.close(resolve));
+      const result = await runCli([...args, ...(args[0] === 'agent' ? ['--root', dir] : [])], {
+        REDIS_URL: `redis://:hunter2-redis@127.0.0.1:${port}`,
+        DTEN_JOB_KEY: 'x'.repeat(40),
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        `dten: Cannot reach Redis at redis://127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port}). Start Redis, or point REDIS_URL at it (see .env.example).`,
+      );
+      expect(result.stdout).not.toContain('hunter2');
+    },
+  );
 });
 
 describe('dten agent as an operator starts it', () => {

@@ -10,6 +10,8 @@ export interface UserErrorParams {
   'trust-invalid': { path: string; problem: string };
   'config-invalid': { variable: string; problem: string };
   'config-missing': { variable: string; why: string };
+  /** Redis did not answer at start-up: not there, or REDIS_URL points elsewhere. */
+  'redis-unreachable': { where: string; reason: string };
   'plan-invalid': { problem: string };
   'rollout-not-found': { id: string };
   'rollout-refused': { id: string; state: string; action: string };
