@@ -11,6 +11,7 @@ import { createHostJobPort } from './create-host-job-port.js';
 import { createHostQueueRegistry } from './create-host-queue-registry.js';
 import { createRedisConnection } from './create-redis-connection.js';
 import { leaveErrorsToConnection } from './leave-errors-to-connection.js';
+import { trackReadySince } from '../redis/track-ready-since.js';
 import { createHostRegistry, type HostRegistry } from './host-registry.js';
 import { ensureDrivers } from './ensure-drivers.js';
 import { logWorkerErrors } from './log-worker-errors.js';
@@ -74,6 +75,7 @@ export async function startControlPlane(
       const facts = await Promise.all(hostIds.map((id) => hosts.getFacts(id)));
       return new Map(hostIds.map((id, i) => [id, facts[i] ? new Date(facts[i].seenAt) : undefined]));
     },
+    watchingSince: trackReadySince(producer, options.now),
     monitoring: options.monitoring ?? AGENT_HEALTH_ONLY,
     startDriver,
     settings: {

@@ -27,6 +27,11 @@ export interface ControlContext {
   store: RolloutStore;
   hostJobs: HostJobPort;
   lastSeen: LastSeen;
+  /**
+   * Since when this control plane has seen Redis without a break. Heartbeats cannot land while Redis is away, so no
+   * host is judged silent for longer than the control plane could see it.
+   */
+  watchingSince(): Date;
   monitoring: MonitoringPort;
   /** Starts (or restarts) the step job that drives a rollout; a driver started earlier stops at its next step. */
   startDriver(rolloutId: string): Promise<void>;

@@ -41,10 +41,14 @@ export async function watchHostSteps(
   const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing');
   await enqueueHostJobs(ctx, rollout, missing, step, reason);
   const waited = hosts.map(({ since }) => (since === undefined ? 0 : now - Date.parse(since)));
+  // Silence is counted from when this control plane last found Redis at the earliest: while Redis was away no
+  // heartbeat could land, and a host is not to blame for that.
+  const watched = now - ctx.watchingSince().getTime();
   const silent = hosts
-    .filter((_, i) => !isFinished(statuses[i]!) && waited[i]! > ctx.settings.silenceMs)
+    .filter((_, i) => !isFinished(statuses[i]!) && Math.min(waited[i]!, watched) > ctx.settings.silenceMs)
     .map(({ host }) => host);
   const seen = silent.length > 0 ? await ctx.lastSeen(silent) : new Map<string, Date | undefined>();
+  const judged = new Set(silent);
   const ended: HostStepEnd[] = [];
   const pending: string[] = [];
   hosts.forEach(({ host }, i) => {
@@ -56,10 +60,10 @@ export async function watchHostSteps(
       return void ended.push({ host, ended: 'unreachable', reason });
     }
     const last = seen.get(host);
-    if (waited[i]! > ctx.settings.silenceMs && (last === undefined || now - last.getTime() > ctx.settings.silenceMs)) {
+    if (judged.has(host) && (last === undefined || now - last.getTime() > ctx.settings.silenceMs)) {
       const reason = last
         ? `its agent has been silent since ${last.toISOString()}`
-        : 'no agent has ever reported for this host';
+        : 'no agent is reporting for this host';
       return void ended.push({ host, ended: 'unreachable', reason });
     }
     pending.push(host);

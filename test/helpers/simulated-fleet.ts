@@ -15,6 +15,8 @@ export type SimulatedOutcome = 'ok' | 'unhealthy' | 'fail' | 'hang';
 export interface SimulatedFleet {
   /** Every job each host ran, in order, as `step` names. */
   ran: Map<string, HostStep[]>;
+  /** Reports every host's facts now, as an agent's heartbeat does (with `registry`; otherwise nothing). */
+  beat(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,8 +31,10 @@ export async function startSimulatedFleet(options: {
   hosts: readonly string[];
   registry?: HostRegistry;
   behave?: (hostId: string, step: HostStep) => SimulatedOutcome;
-  /** Pretend work takes this long (default 0). */
-  workMs?: number;
+  /** Pretend work takes this long (default 0), or as long as the function says for that host and step. */
+  workMs?: number | ((hostId: string, step: HostStep) => number);
+  /** With `registry`: report the hosts' facts again this often, as agents heartbeat (default: once, at start). */
+  heartbeatMs?: number;
 }): Promise<SimulatedFleet> {
   const ran = new Map<string, HostStep[]>();
   const shutDown = new AbortController();
@@ -44,7 +48,8 @@ export async function startSimulatedFleet(options: {
       const hostJob = verified.job as HostJobPayload;
       const step = hostStepOf(hostJob.name);
       ran.set(hostId, [...(ran.get(hostId) ?? []), step]);
-      if (options.workMs) await new Promise((resolve) => setTimeout(resolve, options.workMs));
+      const workMs = typeof options.workMs === 'function' ? options.workMs(hostId, step) : options.workMs;
+      if (workMs) await new Promise((resolve) => setTimeout(resolve, workMs));
       const outcome = options.behave?.(hostId, step) ?? 'ok';
       if (outcome === 'hang') {
         await new Promise((resolve) => shutDown.signal.addEventListener('abort', resolve, { once: true }));
@@ -54,11 +59,13 @@ export async function startSimulatedFleet(options: {
       return answer(step, hostJob.data.package.version, outcome === 'ok');
     },
   });
-  if (options.registry) {
+  const registry = options.registry;
+  const register = async (): Promise<void> => {
+    if (!registry) return;
     const seenAt = new Date().toISOString();
     await Promise.all(
       options.hosts.map((hostId) =>
-        options.registry!.register({
+        registry.register({
           hostId,
           labels: { role: 'web' },
           components: { dten: '4.1.0' },
@@ -71,10 +78,18 @@ export async function startSimulatedFleet(options: {
         }),
       ),
     );
-  }
+  };
+  if (registry) await register();
+  // As agents do: a beat that cannot reach Redis is dropped, the next one tries again.
+  const beats =
+    registry && options.heartbeatMs
+      ? setInterval(() => void register().catch(() => undefined), options.heartbeatMs)
+      : undefined;
   return {
     ran,
+    beat: register,
     async close() {
+      clearInterval(beats);
       // Hanging jobs end first, or the graceful close would wait for them for ever.
       shutDown.abort();
       await workers.close();
