@@ -19,13 +19,26 @@ export interface SlackApp {
  * with signature checks. The bot token is verified with auth.test here, so a wrong one stops start-up with a
  * sentence; listeners are added by the caller.
  */
-export async function createSlackApp(settings: SlackSettings, log: Logger): Promise<SlackApp> {
+/**
+ * How long one Slack Web API call may go unanswered before it is given up and retried (the client's retry policy):
+ * without it a call Slack never answers would hold that message, or that answer, for ever.
+ */
+export const SLACK_API_TIMEOUT_MS = 30_000;
+
+export async function createSlackApp(
+  settings: SlackSettings,
+  log: Logger,
+  options: { apiTimeoutMs?: number } = {},
+): Promise<SlackApp> {
   const slackLog = log.child({ component: 'slack' });
   const socket = settings.appToken !== undefined;
   const app = new App({
     token: settings.botToken,
     logger: createBoltLogger(slackLog),
-    clientOptions: settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl },
+    clientOptions: {
+      ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
+      timeout: options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS,
+    },
     deferInitialization: true,
     ...(socket
       ? { socketMode: true, appToken: settings.appToken }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRedisDeliveryLog } from '../redis/create-redis-delivery-log.js';
 import { createBoltLogger } from './create-bolt-logger.js';
-import { createSlackApp } from './create-slack-app.js';
+import { createSlackApp, SLACK_API_TIMEOUT_MS } from './create-slack-app.js';
 import { createSlackApprovers } from './create-slack-approvers.js';
 import { createSlackFileDownloader } from './create-slack-file-downloader.js';
 import type { SlackDownloadTimeouts } from './download-slack-file.js';
@@ -33,22 +33,26 @@ export async function startSlackBot(
     editIntervalMs?: number;
     /** How long a shared zip's download may wait on a silent Slack; default: downloadSlackFile's. */
     downloadTimeouts?: SlackDownloadTimeouts;
+    /** How long a Web API call may go unanswered before it is retried; default SLACK_API_TIMEOUT_MS. */
+    apiTimeoutMs?: number;
   } = {},
 ): Promise<SlackBot> {
   const settings = readSlackSettings(config);
-  const slack = await createSlackApp(settings, log);
+  const apiTimeoutMs = options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
+  const slack = await createSlackApp(settings, log, { apiTimeoutMs });
   const client = slack.app.client;
   // Edits get their own client that does not wait out a 429 itself: the surface waits and sends only the newest.
   const editClient = new webApi.WebClient(settings.botToken, {
     ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
     logger: createBoltLogger(log.child({ component: 'slack' })),
     rejectRateLimitedCalls: true,
+    timeout: apiTimeoutMs,
   });
   const surface = createSlackSurface(client, {
     editClient,
     ...(options.editIntervalMs === undefined ? {} : { editIntervalMs: options.editIntervalMs }),
   });
-  const { downloadTimeouts, ...botOptions } = options;
+  const { downloadTimeouts, apiTimeoutMs: _apiTimeoutMs, ...botOptions } = options;
   const bot = await startBot(config, log, surface, {
     ...botOptions,
     approvers: createSlackApprovers(client, config.chat, log),

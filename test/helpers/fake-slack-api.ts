@@ -198,6 +198,11 @@ function sendFailure(
 ): void {
   if ('error' in failure)
     return send(response, 200, record(state, method, read.args, 200, slackError(failure.error), read.token));
+  if ('stallMs' in failure) {
+    record(state, method, read.args, 0, slackError('no_answer'), read.token);
+    const timer = setTimeout(() => response.destroy(), failure.stallMs);
+    return void response.on('close', () => clearTimeout(timer));
+  }
   const answer = record(
     state,
     method,

@@ -42,6 +42,8 @@ export interface SlackTestBotOptions {
   prefix?: string;
   /** How long a shared zip's download may wait on a silent Slack; default: the bot's own. */
   downloadTimeouts?: SlackDownloadTimeouts;
+  /** How long a Web API call may go unanswered before the bot retries it; default: the bot's own. */
+  apiTimeoutMs?: number;
 }
 
 /**
@@ -59,7 +61,8 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     users: { 'U-ALICE': { name: 'alice' }, 'U-BOB': { name: 'bob' }, 'U-MALLORY': { name: 'mallory' } },
   });
   const prefix = options.prefix ?? freshPrefix();
-  const { downloadTimeouts } = options;
+  const { downloadTimeouts, apiTimeoutMs } = options;
+  const timeouts = { downloadTimeouts, ...(apiTimeoutMs === undefined ? {} : { apiTimeoutMs }) };
   const packageDir = await mkdtemp(join(tmpdir(), 'dten-slack-packages-'));
   let fleet: LocalFleet | undefined;
   const cleanUp = async (): Promise<void> => {
@@ -92,13 +95,11 @@ export async function startSlackTestBot(options: SlackTestBotOptions = {}): Prom
     const log = pino({ level: options.logLevel ?? 'info' }, sink);
     const config = loadConfig(controlEnv(prefix, env));
     if (options.fleet === undefined) {
-      slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000, downloadTimeouts });
+      slack = await startSlackBot(config, log, { drive: false, sweepMs: 60_000, ...timeouts });
     } else {
       fleet = await startLocalFleet(config, log.child({ role: 'local-fleet' }), { hosts: options.fleet });
       const trustedCaPaths = [...config.trustedCaPaths, fleet.vendorRootCaFile];
-      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPaths }, log, {
-        downloadTimeouts,
-      });
+      slack = await startSlackBot({ ...config, packageDir: fleet.packageDir, trustedCaPaths }, log, timeouts);
     }
   } catch (error) {
     await cleanUp();

@@ -117,7 +117,9 @@ export interface RecordedCall {
 export type FakeFailure =
   | { status: 429; retryAfter: number; times?: number }
   | { status: 500 | 503; times?: number }
-  | { error: string; times?: number };
+  | { error: string; times?: number }
+  /** The call is taken and never answered: the connection is dropped after `stallMs`, nothing done. */
+  | { stallMs: number; times?: number };
 
 export interface FakeSlackOptions {
   /** Token → identity; default: one bot token, `FAKE_BOT_TOKEN`. */
