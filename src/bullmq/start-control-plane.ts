@@ -15,6 +15,7 @@ import { trackReadySince } from '../redis/track-ready-since.js';
 import { createHostRegistry, type HostRegistry } from './host-registry.js';
 import { ensureDrivers } from './ensure-drivers.js';
 import { logWorkerErrors } from './log-worker-errors.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 export interface ControlPlane {
   ctx: ControlContext;
@@ -106,10 +107,7 @@ export async function startControlPlane(
       if (restarted.length > 0) log.warn({ rollouts: restarted }, 'restarted rollout drivers');
     };
     await ensure();
-    sweep = setInterval(
-      () => void ensure().catch((error: unknown) => log.warn({ err: error }, 'driver sweep failed')),
-      60_000,
-    );
+    sweep = setInterval(() => void ensure().catch(warnUnlessRedisAway(log, 'driver sweep failed')), 60_000);
     sweep.unref();
   }
   return {

@@ -24,6 +24,7 @@ import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
 import { logWorkerErrors } from '../bullmq/log-worker-errors.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 /** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
 export async function agentCommand(argv: string[], config: Config, log: Logger): Promise<number> {
@@ -89,7 +90,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   };
   await report();
   const timer = setInterval(
-    () => void report().catch((error: unknown) => ctx.log.warn({ err: error }, 'could not refresh host facts')),
+    () => void report().catch(warnUnlessRedisAway(ctx.log, 'could not refresh host facts')),
     config.heartbeatSeconds * 1000,
   );
   const worker = createAgentWorker({

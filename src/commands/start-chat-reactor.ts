@@ -1,6 +1,7 @@
 import { ACTIVE_STATES } from '../core/rollout/active-states.js';
 import type { ChatContext } from './chat-context.js';
 import { syncRolloutMessages } from './sync-rollout-messages.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 export interface ChatReactor {
   /** Brings one rollout's messages up to date soon (coalesced with any sync already running for it). */
@@ -27,7 +28,7 @@ export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: nu
       return;
     }
     const sync = syncRolloutMessages(ctx, rolloutId)
-      .catch((error: unknown) => ctx.log.warn({ err: error, rolloutId }, 'could not update the chat of a rollout'))
+      .catch(warnUnlessRedisAway(ctx.log, 'could not update the chat of a rollout', { rolloutId }))
       .finally(() => {
         running.delete(rolloutId);
         if (dirty.delete(rolloutId)) kick(rolloutId);
@@ -43,7 +44,7 @@ export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: nu
   };
   const stopWatching = ctx.control.store.watch ? await ctx.control.store.watch(kick) : undefined;
   const sweep = setInterval(() => {
-    kickActive().catch((error: unknown) => ctx.log.warn({ err: error }, 'chat sweep failed'));
+    kickActive().catch(warnUnlessRedisAway(ctx.log, 'chat sweep failed'));
   }, options.sweepMs ?? 30_000);
   sweep.unref();
   return {
