@@ -1,5 +1,5 @@
-import { isNotConnectionError } from 'bullmq';
 import type { Logger } from '../logger.js';
+import { isRedisUnreachable } from '../redis/is-redis-unreachable.js';
 
 /**
  * A Worker's `error` listener: its own failures at error level; a lost connection (every retry while Redis is away)
@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
  */
 export function logWorkerErrors(log: Logger, what: string): (error: Error) => void {
   return (error) => {
-    if (isNotConnectionError(error)) log.error({ err: error }, what);
-    else log.debug({ reason: error.message }, `${what}: Redis unreachable`);
+    if (isRedisUnreachable(error)) log.debug({ reason: error.message }, `${what}: Redis unreachable`);
+    else log.error({ err: error }, what);
   };
 }

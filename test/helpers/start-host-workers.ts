@@ -1,6 +1,7 @@
-import { isNotConnectionError, Worker, type Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
+import { isRedisUnreachable } from '../../src/redis/is-redis-unreachable.js';
 
 export interface HostWorkers {
   workers: Worker[];
@@ -30,7 +31,7 @@ export async function startHostWorkers(options: {
       }),
   );
   // While Redis is away BullMQ reports every retry; anything else is worth seeing in the test's output.
-  for (const worker of workers) worker.on('error', (error) => isNotConnectionError(error) && console.error(error));
+  for (const worker of workers) worker.on('error', (error) => !isRedisUnreachable(error) && console.error(error));
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
 }

@@ -19,6 +19,9 @@ describe('periodic tasks that fail while Redis is away', () => {
   it('say so at debug, since the connection logged the outage; any other failure is a warning with its error', async () => {
     const away = await redisAwayError();
     expect(isRedisUnreachable(away)).toBe(true);
+    // The socket's own words while Redis goes or comes back, which BullMQ does not count as a lost connection.
+    for (const code of ['EPIPE', 'ECONNRESET', 'ETIMEDOUT'])
+      expect(isRedisUnreachable(Object.assign(new Error(`write ${code}`), { code }))).toBe(true);
     const broken = new Error('WRONGTYPE Operation against a key holding the wrong kind of value');
     expect(isRedisUnreachable(broken)).toBe(false);
     expect(isRedisUnreachable('not an error')).toBe(false);
