@@ -4,6 +4,8 @@ import type { ControlContext, MonitoringPort } from '../control/control-context.
 import type { RolloutStore } from '../control/rollout-store.js';
 import type { Logger } from '../logger.js';
 import { createRedisRolloutStore } from '../redis/create-redis-rollout-store.js';
+import { trackReadySince } from '../redis/track-ready-since.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 import { CONTROL_QUEUE } from './control-queue-name.js';
 import { createControlWorker } from './create-control-worker.js';
 import { createDriverStarter } from './create-driver-starter.js';
@@ -11,11 +13,9 @@ import { createHostJobPort } from './create-host-job-port.js';
 import { createHostQueueRegistry } from './create-host-queue-registry.js';
 import { createRedisConnection } from './create-redis-connection.js';
 import { leaveErrorsToConnection } from './leave-errors-to-connection.js';
-import { trackReadySince } from '../redis/track-ready-since.js';
 import { createHostRegistry, type HostRegistry } from './host-registry.js';
 import { ensureDrivers } from './ensure-drivers.js';
 import { logWorkerErrors } from './log-worker-errors.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 export interface ControlPlane {
   ctx: ControlContext;

@@ -12,19 +12,19 @@ import { createSystemdServiceAdapter } from '../agent/host/systemd-service-adapt
 import type { HostStepContext } from '../agent/steps/host-step-context.js';
 import { createRedisConnection } from '../bullmq/create-redis-connection.js';
 import { createHostRegistry } from '../bullmq/host-registry.js';
+import { logWorkerErrors } from '../bullmq/log-worker-errors.js';
 import type { Config } from '../config.js';
 import { UserError } from '../core/errors/user-error.js';
 import { hostIdSchema } from '../jobs/job-fields.js';
 import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadComponentProbes } from './load-component-probes.js';
 import { loadTrustedCas } from './load-preflight-inputs.js';
 import { closeWithinGrace } from './close-within-grace.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 import { AGENT_USAGE } from './command-usage.js';
-import { logWorkerErrors } from '../bullmq/log-worker-errors.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 /** `dten agent`: the composition root of an agent; runs until SIGTERM or SIGINT. */
 export async function agentCommand(argv: string[], config: Config, log: Logger): Promise<number> {

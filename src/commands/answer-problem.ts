@@ -3,8 +3,8 @@ import type { Logger } from '../logger.js';
 import { problemMessage } from '../messages/chat/commands/problem-message.js';
 import { redisUnreachableText } from '../messages/chat/commands/redis-unreachable-text.js';
 import { unexpectedProblemText } from '../messages/chat/commands/unexpected-problem-text.js';
-import { isRedisUnreachable } from '../redis/is-redis-unreachable.js';
 import { describeUserError } from '../messages/user-error-text.js';
+import { isRedisUnreachable } from '../redis/is-redis-unreachable.js';
 import type { ChatSurface } from './chat-surface.js';
 import { newErrorRef } from '../core/errors/new-error-ref.js';
 

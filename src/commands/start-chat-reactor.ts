@@ -1,7 +1,7 @@
 import { ACTIVE_STATES } from '../core/rollout/active-states.js';
+import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 import type { ChatContext } from './chat-context.js';
 import { syncRolloutMessages } from './sync-rollout-messages.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
 
 export interface ChatReactor {
   /** Brings one rollout's messages up to date soon (coalesced with any sync already running for it). */
