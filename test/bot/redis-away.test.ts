@@ -36,6 +36,7 @@ describe('a command typed while Redis is away', () => {
       return shown.slice(before);
     };
 
+    const connected = await redis.clients();
     await redis.kill();
     for (const command of ['status', 'hosts', 'plan Full-upgrade-package-dten.zip to web-1']) {
       const answer = await type(command);
@@ -50,10 +51,10 @@ describe('a command typed while Redis is away', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(answer).toContain('No rollout is active.');
-    // BullMQ's Worker.close() never resolves while its blocking connection waits to reconnect (taskforcesh/bullmq
-    // #4656, open); ioredis retries at most two seconds apart, so after that it is connected and closes. `dten control`
-    // and `dten bot` bound their close anyway (closeWithinGrace).
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Every connection of the bot finds Redis again, the control Worker's blocking one too. (BullMQ's Worker.close()
+    // never resolves while that one still waits to reconnect, taskforcesh/bullmq#4656; `dten control` and `dten bot`
+    // bound their close anyway, closeWithinGrace.)
+    while ((await redis.clients()) < connected) await new Promise((resolve) => setTimeout(resolve, 100));
     const said = lines.map((line) => JSON.parse(line) as { msg: string; level: number });
     expect(said.filter((entry) => entry.msg === 'command failed: Redis unreachable').length).toBeGreaterThanOrEqual(3);
     expect(said.filter((entry) => entry.msg === 'command failed')).toEqual([]);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 
 export interface PrivateRedis {
   url: string;
@@ -10,6 +11,8 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port and data folder. */
   start(): Promise<void>;
+  /** How many clients are connected now (this question's own connection not counted). */
+  clients(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,16 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     url: `redis://127.0.0.1:${port}`,
     kill,
     start,
+    async clients() {
+      const asking = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0 });
+      try {
+        await asking.connect();
+        const connected = /connected_clients:(\d+)/.exec(await asking.info('clients'))?.[1];
+        return Number(connected ?? 1) - 1;
+      } finally {
+        asking.disconnect();
+      }
+    },
     async stop() {
       await kill();
       await rm(dir, { recursive: true, force: true });
