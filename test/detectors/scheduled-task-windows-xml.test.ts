@@ -57,6 +57,36 @@ describe('scheduled-task detector on schtasks /create /xml with the XML file in 
     expect(findings[0]?.remediation).toContain('schtasks /change /tn "Dten Backup" /disable, then /enable');
   });
 
+  it("the task's account comes from the XML's Principal unless /ru names one, and a task the XML registers disabled says so", async () => {
+    const asService = taskXml(daily('04:00:00')).replace(
+      '<UserId>S-1-5-18</UserId>',
+      '<UserId>CORP\\svc-dten</UserId>',
+    );
+    const disabled = taskXml(daily('05:00:00')).replace(
+      '<Enabled>true</Enabled></Settings>',
+      '<Enabled>false</Enabled></Settings>',
+    );
+    const findings = await runDetectorFiles(createScheduledTaskDetector, {
+      texts: [
+        textFile('tasks/service.xml', asService.replace('UTF-16', 'UTF-8')),
+        textFile('tasks/disabled.xml', disabled.replace('UTF-16', 'UTF-8')),
+        textFile(
+          'install.cmd',
+          [
+            'schtasks /create /xml tasks\\service.xml /tn "Dten Service"',
+            'schtasks /create /xml tasks\\service.xml /tn "Dten Override" /ru "NT AUTHORITY\\NETWORK SERVICE"',
+            'schtasks /create /xml tasks\\disabled.xml /tn "Dten Dormant"',
+          ].join('\r\n'),
+        ),
+      ],
+    });
+    expect(findings.map((finding) => finding.message.replace(/^.*, which runs /, ''))).toEqual([
+      '"C:\\dten\\job.cmd" as CORP\\svc-dten every day at 04:00.',
+      '"C:\\dten\\job.cmd" as NT AUTHORITY\\NETWORK SERVICE every day at 04:00.',
+      '"C:\\dten\\job.cmd" as SYSTEM only once someone enables it (the XML registers it disabled), then every day at 05:00.',
+    ]);
+  });
+
   it('when the XML file is UTF-8 text, it is read the same way', async () => {
     const findings = await runDetectorFiles(createScheduledTaskDetector, {
       texts: [
@@ -69,7 +99,7 @@ describe('scheduled-task detector on schtasks /create /xml with the XML file in 
     });
     expect(findings.map((finding) => finding.message)).toEqual([
       'This script creates the Windows scheduled task "Dten Sync" from the XML file "tasks\\sync.xml" ' +
-        '(tasks/sync.xml in the package), which runs "C:\\dten\\job.cmd" at every system start-up, after a delay of 5 minutes.',
+        '(tasks/sync.xml in the package), which runs "C:\\dten\\job.cmd" as SYSTEM at every system start-up, after a delay of 5 minutes.',
     ]);
   });
 
@@ -258,7 +288,7 @@ describe('scheduled-task detector finding the XML file a script names', () => {
     });
     expect(findings.map((finding) => finding.message)).toEqual([
       'This script creates the Windows scheduled task "Tray" from the XML file "task.xml" ' +
-        '(vendor/tools.zip!task.xml in the package), which runs "C:\\dten\\job.cmd" whenever a user logs on.',
+        '(vendor/tools.zip!task.xml in the package), which runs "C:\\dten\\job.cmd" as SYSTEM whenever a user logs on.',
     ]);
   });
 
@@ -322,7 +352,7 @@ describe('dten preflight on a package whose install script creates a task from a
     expect(tasks.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
       'dten-4.2.0/windows/install.cmd:1 This script creates the Windows scheduled task "Dten Compact" from the XML file ' +
         '"%~dp0..\\tasks\\Compact.xml" (dten-4.2.0/tasks/compact.xml in the package), which runs ' +
-        '"C:\\Program Files\\dten\\compact.exe --all" every week on Sunday at 02:30.',
+        '"C:\\Program Files\\dten\\compact.exe --all" as SYSTEM every week on Sunday at 02:30.',
     ]);
   });
 });

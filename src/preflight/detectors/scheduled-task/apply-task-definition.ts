@@ -23,7 +23,11 @@ export function applyTaskDefinition(
   if (definition === undefined) return { ...task, definitionFound: { path: file.path, read: false } };
   return {
     ...task,
-    description: definition.description,
+    // `/ru` on the command line wins over the file's own account, as schtasks applies it.
+    user: task.user ?? definition.user,
+    description: definition.enabled
+      ? definition.description
+      : `only once someone enables it (the XML registers it disabled), then ${definition.description}`,
     command: shortenText(maskInlineCredentials(definition.command)),
     definitionFound: { path: file.path, read: true },
   };

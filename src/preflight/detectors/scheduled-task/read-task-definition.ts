@@ -6,7 +6,17 @@ export interface TaskDefinition {
   description: string;
   /** The actions: `<Command> <Arguments>` of each `<Exec>`, joined. */
   command: string;
+  /** The account of `<Principals>` (UserId, else GroupId), a well-known SID by its name. */
+  user?: string;
+  /** False when `<Settings><Enabled>` is false: the task is registered, and runs only once someone enables it. */
+  enabled: boolean;
 }
+
+const WELL_KNOWN_ACCOUNTS: Readonly<Record<string, string>> = {
+  'S-1-5-18': 'SYSTEM',
+  'S-1-5-19': 'LOCAL SERVICE',
+  'S-1-5-20': 'NETWORK SERVICE',
+};
 
 /** What a Task Scheduler XML file (`schtasks /create /xml`) runs and when; undefined when it is not one. */
 export function readTaskDefinition(text: string): TaskDefinition | undefined {
@@ -14,7 +24,11 @@ export function readTaskDefinition(text: string): TaskDefinition | undefined {
   if (task?.name !== 'Task') return undefined;
   const triggers = childAt(task, 'Triggers')?.children ?? [];
   const actions = childAt(task, 'Actions')?.children ?? [];
+  const principal = childAt(task, 'Principals', 'Principal');
+  const account = textAt(principal, 'UserId') || textAt(principal, 'GroupId');
   return {
+    ...(account ? { user: WELL_KNOWN_ACCOUNTS[account.toUpperCase()] ?? account } : {}),
+    enabled: textAt(task, 'Settings', 'Enabled')?.toLowerCase() !== 'false',
     description:
       triggers.length === 0
         ? 'only when started by hand (it has no triggers)'
