@@ -1,36 +1,11 @@
-import { pino } from 'pino';
 import { describe, it, expect } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import type { FileMeta } from '../../src/preflight/detector.js';
 import { createScheduledTaskDetector } from '../../src/preflight/detectors/scheduled-task/create-scheduled-task-detector.js';
 import { readTaskDefinition } from '../../src/preflight/detectors/scheduled-task/read-task-definition.js';
-import { DEFAULT_POLICY } from '../../src/preflight/policy.js';
-import { runConfiguredPreflight } from '../../src/preflight/run-configured-preflight.js';
-import { buildYazlZip, writeTempFile } from '../archive/build-yazl-zip.js';
-import { buildTestManifest } from './build-test-manifest.js';
+import { EXEC, taskXml, utf16 } from './build-task-xml.js';
+import { preflightPackage } from './preflight-package.js';
 import { binaryFile, metaOf, runDetectorFiles } from './run-detector-files.js';
 import { textFile } from './run-text-detector.js';
-
-const EXEC = '<Exec><Command>C:\\dten\\job.cmd</Command></Exec>';
-
-/** A Task Scheduler definition as `schtasks /query /xml` or the Task Scheduler UI exports it. */
-function taskXml(triggers: string, actions = EXEC): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-16"?>',
-    '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
-    '  <RegistrationInfo><Author>Vendor</Author><URI>\\Dten Backup</URI></RegistrationInfo>',
-    `  <Triggers>${triggers}</Triggers>`,
-    '  <Principals><Principal id="Author"><UserId>S-1-5-18</UserId><RunLevel>HighestAvailable</RunLevel></Principal></Principals>',
-    '  <Settings><MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy><Enabled>true</Enabled></Settings>',
-    `  <Actions Context="Author">${actions}</Actions>`,
-    '</Task>',
-  ].join('\r\n');
-}
-
-/** UTF-16LE with a byte-order mark, as Windows writes these files. */
-function utf16(text: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-}
 
 const daily = (time: string, inner = '') =>
   `<CalendarTrigger><StartBoundary>2024-01-01T${time}</StartBoundary>${inner}<ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`;
@@ -324,31 +299,21 @@ describe('scheduled-task detector finding the XML file a script names', () => {
 
 describe('dten preflight on a package whose install script creates a task from a UTF-16 XML file', () => {
   it('reads the XML file out of the zip and reports what the task runs and when', async () => {
-    const manifest = buildTestManifest({ downtime: '5m' });
     const xml = taskXml(
       '<CalendarTrigger><StartBoundary>2026-01-01T02:30:00</StartBoundary><ScheduleByWeek><DaysOfWeek><Sunday/></DaysOfWeek>' +
         '<WeeksInterval>1</WeeksInterval></ScheduleByWeek></CalendarTrigger>',
       '<Exec><Command>C:\\Program Files\\dten\\compact.exe</Command><Arguments>--all</Arguments></Exec>',
     );
-    const zip = await writeTempFile(
-      'package.zip',
-      await buildYazlZip([
-        { name: 'dten-4.2.0/manifest.json', content: JSON.stringify(manifest) },
+    const tasks = await preflightPackage(
+      [
         {
           name: 'dten-4.2.0/windows/install.cmd',
           content: 'schtasks /create /xml "%~dp0..\\tasks\\Compact.xml" /tn "Dten Compact"\r\n',
         },
         { name: 'dten-4.2.0/tasks/compact.xml', content: utf16(xml) },
-      ]),
+      ],
+      'scheduled-task',
     );
-    const report = await runConfiguredPreflight(zip, loadConfig({}), pino({ level: 'silent' }), {
-      trustedCaPem: [],
-      policy: DEFAULT_POLICY,
-      inventory: undefined,
-      windowMinutes: undefined,
-      now: new Date('2026-11-29T12:00:00Z'),
-    });
-    const tasks = report.findings.filter((finding) => finding.category === 'scheduled-task');
     expect(tasks.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
       'dten-4.2.0/windows/install.cmd:1 This script creates the Windows scheduled task "Dten Compact" from the XML file ' +
         '"%~dp0..\\tasks\\Compact.xml" (dten-4.2.0/tasks/compact.xml in the package), which runs ' +

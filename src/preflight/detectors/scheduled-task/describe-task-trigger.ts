@@ -1,4 +1,5 @@
 import { describeIsoDuration } from './describe-iso-duration.js';
+import { describeRepetition } from './describe-repetition.js';
 import { describeWindowsSchedule } from './describe-windows-schedule.js';
 import { childAt, textAt, type XmlElement } from './parse-xml.js';
 
@@ -16,7 +17,7 @@ export function describeTaskTrigger(trigger: XmlElement): string {
     describeKind(trigger),
     delay && `after a delay of ${describeSpan(delay)}`,
     randomDelay && `with a random delay of up to ${describeSpan(randomDelay)}`,
-    describeRepetition(childAt(trigger, 'Repetition')),
+    describeXmlRepetition(childAt(trigger, 'Repetition')),
   ]
     .filter(Boolean)
     .join(', ');
@@ -82,13 +83,9 @@ function readStartBoundary(boundary: string | undefined): { date: string; time: 
   return { date, time: zone === undefined ? time : `${time} UTC${zone === 'Z' ? '' : zone}` };
 }
 
-function describeRepetition(repetition: XmlElement | undefined): string | undefined {
+function describeXmlRepetition(repetition: XmlElement | undefined): string | undefined {
   const interval = textAt(repetition, 'Interval');
-  if (!interval) return undefined;
-  const duration = textAt(repetition, 'Duration');
-  // No duration, or a zero one, repeats for as long as the trigger is active.
-  const lasting = duration && describeIsoDuration(duration) !== undefined ? ` for ${describeSpan(duration)}` : '';
-  return `repeating every ${describeSpan(interval).replace(/^1 (\w+)$/, '$1')}${lasting}`;
+  return interval ? describeRepetition(interval, textAt(repetition, 'Duration')) : undefined;
 }
 
 function describeSpan(duration: string): string {

@@ -28,13 +28,14 @@ export function explainScheduledTask(task: ScheduledTask): { message: string; pa
     case 'windows-task':
       return {
         message: explainWindowsTask(task, runs),
-        pause: `schtasks /change /tn "${task.name ?? '…'}" /disable, then /enable`,
+        pause: task.windowsTool === 'powershell' ? pauseWithPowerShell(task.name) : pauseWithSchtasks(task.name),
       };
   }
 }
 
 function explainWindowsTask(task: ScheduledTask, runs: string): string {
-  const creates = `This script creates the Windows scheduled task "${task.name ?? '(unnamed)'}"`;
+  const verb = task.windowsTool === 'powershell' ? 'registers' : 'creates';
+  const creates = `This script ${verb} the Windows scheduled task "${task.name ?? '(unnamed)'}"`;
   if (task.definition === undefined) return `${creates}, which runs ${runs}.`;
   const fromXml = `from the XML file "${task.definition}"`;
   const found = task.definitionFound;
@@ -45,4 +46,15 @@ function explainWindowsTask(task: ScheduledTask, runs: string): string {
     'what it runs and its schedule are defined in that file, so read its <Actions> and <Triggers> there.' +
     (found ? ` The package holds it as ${found.path}, which dten could not read as a Task Scheduler definition.` : '')
   );
+}
+
+function pauseWithSchtasks(name: string | undefined): string {
+  return `schtasks /change /tn "${name ?? '…'}" /disable, then /enable`;
+}
+
+/** `\Vendor\Backup` is the task `Backup` in the folder `\Vendor\`, which the ScheduledTasks cmdlets take apart. */
+function pauseWithPowerShell(name: string | undefined): string {
+  const folder = name?.includes('\\') ? name.slice(0, name.lastIndexOf('\\') + 1) : '';
+  const task = `-TaskName "${(name ?? '…').slice(folder.length)}"${folder ? ` -TaskPath "${folder}"` : ''}`;
+  return `Disable-ScheduledTask ${task}, then Enable-ScheduledTask ${task}`;
 }

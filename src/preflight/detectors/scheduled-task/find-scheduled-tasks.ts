@@ -4,13 +4,14 @@ import { maskInlineCredentials } from '../text-scan/mask-inline-credentials.js';
 import { shortenText } from '../text-scan/shorten-text.js';
 import { findAtJobs } from './find-at-jobs.js';
 import { findCrontabInstalls } from './find-crontab-installs.js';
+import { findPowerShellTasks } from './find-powershell-tasks.js';
 import { findTimerUnit } from './find-timer-unit.js';
 import { findWindowsTasks } from './find-windows-tasks.js';
 import { parseCrontabLine } from './parse-crontab-line.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 /** One native pass over the text decides whether the line-by-line search for installs can find anything at all. */
-const MAY_INSTALL = /crontab|cron\.d\/|schtasks|\bat\b|\bbatch\b/i;
+const MAY_INSTALL = /crontab|cron\.d\/|schtasks|register-scheduledtask|\bat\b|\bbatch\b/i;
 
 const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
 
@@ -29,6 +30,8 @@ export function findScheduledTasks(path: string, text: string, firstLine: number
   if (!traits.crontab && !traits.unit) {
     tasks.push(...findCrontabInstalls(code, firstLine, path));
     tasks.push(...findAtJobs(code, firstLine, path), ...findWindowsTasks(code, firstLine, path));
+    // PowerShell's own reading: a `<# … #>` help block can hold lines that look like `#` comments but end it.
+    tasks.push(...findPowerShellTasks(lines, firstLine, path));
   }
   return tasks.map((task) => ({ ...task, command: shortenText(maskInlineCredentials(task.command)) }));
 }

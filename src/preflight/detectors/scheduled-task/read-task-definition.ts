@@ -1,4 +1,5 @@
 import { describeTaskTrigger } from './describe-task-trigger.js';
+import { nameAccount } from './name-account.js';
 import { childAt, parseXml, textAt, type XmlElement } from './parse-xml.js';
 
 export interface TaskDefinition {
@@ -12,12 +13,6 @@ export interface TaskDefinition {
   enabled: boolean;
 }
 
-const WELL_KNOWN_ACCOUNTS: Readonly<Record<string, string>> = {
-  'S-1-5-18': 'SYSTEM',
-  'S-1-5-19': 'LOCAL SERVICE',
-  'S-1-5-20': 'NETWORK SERVICE',
-};
-
 /** What a Task Scheduler XML file (`schtasks /create /xml`) runs and when; undefined when it is not one. */
 export function readTaskDefinition(text: string): TaskDefinition | undefined {
   const task = parseXml(text);
@@ -27,7 +22,7 @@ export function readTaskDefinition(text: string): TaskDefinition | undefined {
   const principal = childAt(task, 'Principals', 'Principal');
   const account = textAt(principal, 'UserId') || textAt(principal, 'GroupId');
   return {
-    ...(account ? { user: WELL_KNOWN_ACCOUNTS[account.toUpperCase()] ?? account } : {}),
+    ...(account ? { user: nameAccount(account) } : {}),
     enabled: textAt(task, 'Settings', 'Enabled')?.toLowerCase() !== 'false',
     description:
       triggers.length === 0

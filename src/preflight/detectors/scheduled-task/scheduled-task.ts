@@ -13,9 +13,14 @@ export interface ScheduledTask {
   line: number;
   /** What to pause it by, where there is such a name: the timer unit, the Windows task, the cron.d file. */
   name?: string;
-  /** The account it runs as, when the schedule says (system crontabs, `schtasks /ru`). */
+  /** The account it runs as, when the schedule says (system crontabs, `schtasks /ru`, `-User`, `-Principal`). */
   user?: string;
-  /** The file that defines the task, what it runs and when, where the script names one (`schtasks /create /xml`). */
+  /** What a Windows task is registered with, and so paused with: PowerShell's ScheduledTasks module, else schtasks. */
+  windowsTool?: 'powershell';
+  /**
+   * The file that defines the task, what it runs and when, where the script names one (`schtasks /create /xml`,
+   * `Register-ScheduledTask -Xml`).
+   */
   definition?: string;
   /** Where the package holds `definition`; when dten could read it, `command` and `description` come from it. */
   definitionFound?: { path: string; read: boolean };

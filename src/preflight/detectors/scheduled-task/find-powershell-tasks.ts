@@ -1,0 +1,46 @@
+import { joinPowerShellLines } from './join-powershell-lines.js';
+import type { PowerShellValue } from './powershell-value.js';
+import { readPowerShell } from './read-powershell.js';
+import { readPowerShellRegistration } from './read-powershell-registration.js';
+import { resolvePowerShellValue } from './resolve-powershell-value.js';
+import type { ScheduledTask } from './scheduled-task.js';
+
+const REGISTER = /register-scheduledtask/i;
+/** Only a statement that may assign a variable or register a task is read. */
+const WORTH_READING = /=|register-scheduledtask/i;
+
+/**
+ * Windows scheduled tasks a PowerShell script registers with the ScheduledTasks module: `Register-ScheduledTask
+ * -TaskName Backup -Action $action -Trigger $trigger -User SYSTEM`, its arguments given inline, in variables the
+ * script assigned before, or splatted from a hashtable; or `Register-ScheduledTask Backup -Xml (Get-Content x.xml
+ * | Out-String)`. Unregister-, Get-, Disable-ScheduledTask and the like register nothing and are not read.
+ */
+export function findPowerShellTasks(lines: readonly string[], firstLine: number, path: string): ScheduledTask[] {
+  if (!lines.some((line) => REGISTER.test(line))) return [];
+  const variables = new Map<string, PowerShellValue>();
+  const tasks: ScheduledTask[] = [];
+  for (const statement of joinPowerShellLines(lines, firstLine)) {
+    if (!WORTH_READING.test(statement.text)) continue;
+    const lineAt = countLines(statement.text, statement.line);
+    for (const event of readPowerShell(statement.text)) {
+      if (event.kind === 'assignment') {
+        variables.set(event.name, resolvePowerShellValue(event.value, variables));
+      } else if (event.command.name === 'register-scheduledtask') {
+        const resolved = resolvePowerShellValue({ type: 'command', command: event.command, raw: '' }, variables);
+        if (resolved.type !== 'command') continue;
+        tasks.push({ ...readPowerShellRegistration(resolved.command), path, line: lineAt(event.offset) });
+      }
+    }
+  }
+  return tasks;
+}
+
+/** The line number of an offset in a joined statement, for offsets asked in ascending order. */
+function countLines(text: string, firstLine: number): (offset: number) => number {
+  let counted = 0;
+  let line = firstLine;
+  return (offset) => {
+    for (; counted < offset; counted++) if (text.charAt(counted) === '\n') line++;
+    return line;
+  };
+}
