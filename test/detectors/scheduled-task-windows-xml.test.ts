@@ -200,9 +200,20 @@ describe('scheduled-task detector on the triggers of a Task Scheduler XML file',
     ],
     [
       'SessionStateChangeTrigger',
-      'on a trigger dten does not put in words (SessionStateChangeTrigger)',
-      '<SessionStateChangeTrigger><StateChange>SessionUnlock</StateChange></SessionStateChangeTrigger>',
+      "whenever CORP\\ops's session is unlocked",
+      '<SessionStateChangeTrigger><StateChange>SessionUnlock</StateChange><UserId>CORP\\ops</UserId></SessionStateChangeTrigger>',
     ],
+    [
+      'SessionStateChangeTrigger of no one in particular',
+      'whenever a user session is connected remotely',
+      '<SessionStateChangeTrigger><StateChange>RemoteConnect</StateChange></SessionStateChangeTrigger>',
+    ],
+    [
+      'SessionStateChangeTrigger of a change dten does not know',
+      'on a trigger dten does not put in words (SessionStateChangeTrigger)',
+      '<SessionStateChangeTrigger><StateChange>SessionTeleport</StateChange></SessionStateChangeTrigger>',
+    ],
+    ['IdleTrigger', 'whenever the computer becomes idle', '<IdleTrigger/>'],
     [
       'a CalendarTrigger with no schedule dten knows',
       'on a trigger dten does not put in words (CalendarTrigger)',
@@ -211,6 +222,14 @@ describe('scheduled-task detector on the triggers of a Task Scheduler XML file',
     ['no triggers', 'only when started by hand (it has no triggers)', ''],
   ])('the triggers (%s) are worded as "%s"', (_kind, words, triggers) => {
     expect(describeTriggers(triggers)).toBe(words);
+  });
+
+  it('an idle trigger says how long the computer must have been idle, which the task keeps in its IdleSettings', () => {
+    const xml = taskXml('<IdleTrigger/>').replace(
+      '<Enabled>true</Enabled></Settings>',
+      '<IdleSettings><Duration>PT10M</Duration><WaitTimeout>PT1H</WaitTimeout></IdleSettings><Enabled>true</Enabled></Settings>',
+    );
+    expect(readTaskDefinition(xml)?.description).toBe('when the computer has been idle for 10 minutes');
   });
 });
 

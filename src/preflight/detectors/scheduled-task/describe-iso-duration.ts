@@ -12,3 +12,8 @@ export function describeIsoDuration(duration: string): string | undefined {
     );
   return words.length === 0 ? undefined : words.join(' ');
 }
+
+/** The duration in words, or as written (quoted) when it is not one dten reads. */
+export function describeSpan(duration: string): string {
+  return describeIsoDuration(duration) ?? `"${duration}"`;
+}

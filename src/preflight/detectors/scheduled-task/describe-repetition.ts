@@ -1,4 +1,4 @@
-import { describeIsoDuration } from './describe-iso-duration.js';
+import { describeIsoDuration, describeSpan } from './describe-iso-duration.js';
 
 /**
  * A trigger's repetition in words from its ISO 8601 interval and duration, as Task Scheduler keeps them:
@@ -8,8 +8,4 @@ export function describeRepetition(interval: string, duration: string | undefine
   // No duration, or a zero one, repeats for as long as the trigger is active.
   const lasting = duration && describeIsoDuration(duration) !== undefined ? ` for ${describeSpan(duration)}` : '';
   return `repeating every ${describeSpan(interval).replace(/^1 (\w+)$/, '$1')}${lasting}`;
-}
-
-function describeSpan(duration: string): string {
-  return describeIsoDuration(duration) ?? `"${duration}"`;
 }

@@ -1,20 +1,28 @@
-import { describeIsoDuration } from './describe-iso-duration.js';
+import { describeSpan } from './describe-iso-duration.js';
 import { describeRepetition } from './describe-repetition.js';
 import { describeWindowsSchedule } from './describe-windows-schedule.js';
 import { childAt, textAt, type XmlElement } from './parse-xml.js';
 
 const WEEKS: Record<string, string> = { '1': 'FIRST', '2': 'SECOND', '3': 'THIRD', '4': 'FOURTH', Last: 'LAST' };
+const SESSION_CHANGES: Readonly<Record<string, string>> = {
+  ConsoleConnect: 'is connected at the console',
+  ConsoleDisconnect: 'is disconnected from the console',
+  RemoteConnect: 'is connected remotely',
+  RemoteDisconnect: 'is disconnected remotely',
+  SessionLock: 'is locked',
+  SessionUnlock: 'is unlocked',
+};
 const BOUNDARY = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * Words for one trigger of a Task Scheduler XML file (`<CalendarTrigger>`, `<TimeTrigger>`, `<BootTrigger>`, …),
  * read into the schtasks options it matches so it is worded as `describeWindowsSchedule` words the command line.
  */
-export function describeTaskTrigger(trigger: XmlElement): string {
+export function describeTaskTrigger(trigger: XmlElement, task?: XmlElement): string {
   const delay = textAt(trigger, 'Delay');
   const randomDelay = textAt(trigger, 'RandomDelay');
   const words = [
-    describeKind(trigger),
+    describeKind(trigger, task),
     delay && `after a delay of ${describeSpan(delay)}`,
     randomDelay && `with a random delay of up to ${describeSpan(randomDelay)}`,
     describeXmlRepetition(childAt(trigger, 'Repetition')),
@@ -24,7 +32,7 @@ export function describeTaskTrigger(trigger: XmlElement): string {
   return textAt(trigger, 'Enabled') === 'false' ? `${words} (this trigger is disabled)` : words;
 }
 
-function describeKind(trigger: XmlElement): string {
+function describeKind(trigger: XmlElement, task: XmlElement | undefined): string {
   const start = readStartBoundary(textAt(trigger, 'StartBoundary'));
   switch (trigger.name) {
     case 'CalendarTrigger':
@@ -41,6 +49,16 @@ function describeKind(trigger: XmlElement): string {
       return describeWindowsSchedule({ sc: 'ONEVENT' });
     case 'RegistrationTrigger':
       return 'when the task is created or changed';
+    case 'IdleTrigger': {
+      // How long the computer must have been idle is the task's setting, not the trigger's.
+      const idle = textAt(task, 'Settings', 'IdleSettings', 'Duration');
+      return idle ? `when the computer has been idle for ${describeSpan(idle)}` : 'whenever the computer becomes idle';
+    }
+    case 'SessionStateChangeTrigger': {
+      const change = SESSION_CHANGES[textAt(trigger, 'StateChange') ?? ''];
+      const user = textAt(trigger, 'UserId');
+      return change ? `whenever ${user ? `${user}'s` : 'a user'} session ${change}` : describeUnknown(trigger.name);
+    }
     default:
       return describeUnknown(trigger.name);
   }
@@ -86,10 +104,6 @@ function readStartBoundary(boundary: string | undefined): { date: string; time: 
 function describeXmlRepetition(repetition: XmlElement | undefined): string | undefined {
   const interval = textAt(repetition, 'Interval');
   return interval ? describeRepetition(interval, textAt(repetition, 'Duration')) : undefined;
-}
-
-function describeSpan(duration: string): string {
-  return describeIsoDuration(duration) ?? `"${duration}"`;
 }
 
 function describeUnknown(kind: string): string {

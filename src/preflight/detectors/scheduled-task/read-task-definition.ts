@@ -27,7 +27,7 @@ export function readTaskDefinition(text: string): TaskDefinition | undefined {
     description:
       triggers.length === 0
         ? 'only when started by hand (it has no triggers)'
-        : triggers.map(describeTaskTrigger).join('; and '),
+        : triggers.map((trigger) => describeTaskTrigger(trigger, task)).join('; and '),
     command: actions.length === 0 ? '(no actions)' : actions.map(describeAction).join('; '),
   };
 }
