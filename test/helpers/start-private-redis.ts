@@ -30,6 +30,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const start = async (): Promise<void> => {
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     server = child;
+    // A test that times out before its cleanup must not leave the server running after the test process.
+    const killWithTest = (): void => void child.kill('SIGKILL');
+    process.once('exit', killWithTest);
+    child.once('exit', () => process.off('exit', killWithTest));
     await new Promise<void>((resolve, reject) => {
       let said = '';
       child.stdout.on('data', (chunk: Buffer) => {
