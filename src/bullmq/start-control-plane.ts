@@ -5,7 +5,7 @@ import type { RolloutStore } from '../control/rollout-store.js';
 import type { Logger } from '../logger.js';
 import { createRedisRolloutStore } from '../redis/create-redis-rollout-store.js';
 import { trackReadySince } from '../redis/track-ready-since.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
+import { logUnlessRedisAway } from '../redis/log-unless-redis-away.js';
 import { CONTROL_QUEUE } from './control-queue-name.js';
 import { createControlWorker } from './create-control-worker.js';
 import { createDriverStarter } from './create-driver-starter.js';
@@ -15,7 +15,6 @@ import { createRedisConnection } from './create-redis-connection.js';
 import { leaveErrorsToConnection } from './leave-errors-to-connection.js';
 import { createHostRegistry, type HostRegistry } from './host-registry.js';
 import { ensureDrivers } from './ensure-drivers.js';
-import { logWorkerErrors } from './log-worker-errors.js';
 
 export interface ControlPlane {
   ctx: ControlContext;
@@ -100,14 +99,14 @@ export async function startControlPlane(
       ctx,
       lockMs: config.control.lockSeconds * 1000,
     });
-    worker.on('error', logWorkerErrors(log, 'control worker error'));
+    worker.on('error', logUnlessRedisAway(log, 'control worker error', {}, 'error'));
     worker.on('failed', (job, error) => log.error({ jobId: job?.id, err: error }, 'a rollout step failed'));
     const ensure = async (): Promise<void> => {
       const restarted = await ensureDrivers(queue, store, startDriver);
       if (restarted.length > 0) log.warn({ rollouts: restarted }, 'restarted rollout drivers');
     };
     await ensure();
-    sweep = setInterval(() => void ensure().catch(warnUnlessRedisAway(log, 'driver sweep failed')), 60_000);
+    sweep = setInterval(() => void ensure().catch(logUnlessRedisAway(log, 'driver sweep failed')), 60_000);
     sweep.unref();
   }
   return {

@@ -12,13 +12,12 @@ import { createSystemdServiceAdapter } from '../agent/host/systemd-service-adapt
 import type { HostStepContext } from '../agent/steps/host-step-context.js';
 import { createRedisConnection } from '../bullmq/create-redis-connection.js';
 import { createHostRegistry } from '../bullmq/host-registry.js';
-import { logWorkerErrors } from '../bullmq/log-worker-errors.js';
 import type { Config } from '../config.js';
 import { UserError } from '../core/errors/user-error.js';
 import { hostIdSchema } from '../jobs/job-fields.js';
 import type { Logger } from '../logger.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
+import { logUnlessRedisAway } from '../redis/log-unless-redis-away.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadComponentProbes } from './load-component-probes.js';
 import { loadTrustedCas } from './load-preflight-inputs.js';
@@ -90,7 +89,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
   };
   await report();
   const timer = setInterval(
-    () => void report().catch(warnUnlessRedisAway(ctx.log, 'could not refresh host facts')),
+    () => void report().catch(logUnlessRedisAway(ctx.log, 'could not refresh host facts')),
     config.heartbeatSeconds * 1000,
   );
   const worker = createAgentWorker({
@@ -101,7 +100,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     ctx,
     lockSeconds: config.agentLockSeconds,
   });
-  worker.on('error', logWorkerErrors(ctx.log, 'worker error'));
+  worker.on('error', logUnlessRedisAway(ctx.log, 'worker error', {}, 'error'));
   ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
   await waitForStopSignal();
   clearInterval(timer);

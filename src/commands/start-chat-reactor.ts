@@ -1,5 +1,5 @@
 import { ACTIVE_STATES } from '../core/rollout/active-states.js';
-import { warnUnlessRedisAway } from '../redis/warn-unless-redis-away.js';
+import { logUnlessRedisAway } from '../redis/log-unless-redis-away.js';
 import type { ChatContext } from './chat-context.js';
 import { syncRolloutMessages } from './sync-rollout-messages.js';
 
@@ -28,7 +28,7 @@ export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: nu
       return;
     }
     const sync = syncRolloutMessages(ctx, rolloutId)
-      .catch(warnUnlessRedisAway(ctx.log, 'could not update the chat of a rollout', { rolloutId }))
+      .catch(logUnlessRedisAway(ctx.log, 'could not update the chat of a rollout', { rolloutId }))
       .finally(() => {
         running.delete(rolloutId);
         if (dirty.delete(rolloutId)) kick(rolloutId);
@@ -44,7 +44,7 @@ export async function startChatReactor(ctx: ChatContext, options: { sweepMs?: nu
   };
   const stopWatching = ctx.control.store.watch ? await ctx.control.store.watch(kick) : undefined;
   const sweep = setInterval(() => {
-    kickActive().catch(warnUnlessRedisAway(ctx.log, 'chat sweep failed'));
+    kickActive().catch(logUnlessRedisAway(ctx.log, 'chat sweep failed'));
   }, options.sweepMs ?? 30_000);
   sweep.unref();
   return {

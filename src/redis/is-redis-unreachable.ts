@@ -1,8 +1,6 @@
-import { isNotConnectionError } from 'bullmq';
-
 // ioredis, when a command meets no connection: a producer fails at once (no offline queue), a closed one says so.
-const NO_CONNECTION = /Stream isn't writeable|Connection is closed|Reached the max retries per request/;
-// The socket's own failures while Redis goes away or comes back (BullMQ counts only a refused connection).
+const NO_CONNECTION = /Stream isn't writeable|Connection is closed|Reached the max retries per request|ECONNREFUSED/;
+// The socket's own failures while Redis goes away or comes back.
 const SOCKET_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -17,7 +15,5 @@ const SOCKET_CODES: ReadonlySet<string> = new Set([
 export function isRedisUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code } = error as NodeJS.ErrnoException;
-  return (
-    !isNotConnectionError(error) || (code !== undefined && SOCKET_CODES.has(code)) || NO_CONNECTION.test(error.message)
-  );
+  return (code !== undefined && SOCKET_CODES.has(code)) || NO_CONNECTION.test(error.message);
 }

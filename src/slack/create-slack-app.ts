@@ -15,16 +15,21 @@ export interface SlackApp {
 }
 
 /**
- * The Bolt app: Socket Mode when an app-level token is set, otherwise HTTP at /slack/events (plus GET /healthz)
- * with signature checks. The bot token is verified with auth.test here, so a wrong one stops start-up with a
- * sentence; listeners are added by the caller.
- */
-/**
  * How long one Slack Web API call may go unanswered before it is given up and retried (the client's retry policy):
  * without it a call Slack never answers would hold that message, or that answer, for ever.
  */
 export const SLACK_API_TIMEOUT_MS = 30_000;
 
+/** What every Web API client of the bot is built with: the configured API, and the timeout (default above). */
+export function slackClientOptions(settings: SlackSettings, apiTimeoutMs = SLACK_API_TIMEOUT_MS) {
+  return { ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }), timeout: apiTimeoutMs };
+}
+
+/**
+ * The Bolt app: Socket Mode when an app-level token is set, otherwise HTTP at /slack/events (plus GET /healthz)
+ * with signature checks. The bot token is verified with auth.test here, so a wrong one stops start-up with a
+ * sentence; listeners are added by the caller.
+ */
 export async function createSlackApp(
   settings: SlackSettings,
   log: Logger,
@@ -35,10 +40,7 @@ export async function createSlackApp(
   const app = new App({
     token: settings.botToken,
     logger: createBoltLogger(slackLog),
-    clientOptions: {
-      ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
-      timeout: options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS,
-    },
+    clientOptions: slackClientOptions(settings, options.apiTimeoutMs),
     deferInitialization: true,
     ...(socket
       ? { socketMode: true, appToken: settings.appToken }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRedisDeliveryLog } from '../redis/create-redis-delivery-log.js';
 import { createBoltLogger } from './create-bolt-logger.js';
-import { createSlackApp, SLACK_API_TIMEOUT_MS } from './create-slack-app.js';
+import { createSlackApp, slackClientOptions } from './create-slack-app.js';
 import { createSlackApprovers } from './create-slack-approvers.js';
 import { createSlackFileDownloader } from './create-slack-file-downloader.js';
 import type { SlackDownloadTimeouts } from './download-slack-file.js';
@@ -38,21 +38,19 @@ export async function startSlackBot(
   } = {},
 ): Promise<SlackBot> {
   const settings = readSlackSettings(config);
-  const apiTimeoutMs = options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
-  const slack = await createSlackApp(settings, log, { apiTimeoutMs });
+  const { downloadTimeouts, apiTimeoutMs, ...botOptions } = options;
+  const slack = await createSlackApp(settings, log, apiTimeoutMs === undefined ? {} : { apiTimeoutMs });
   const client = slack.app.client;
   // Edits get their own client that does not wait out a 429 itself: the surface waits and sends only the newest.
   const editClient = new webApi.WebClient(settings.botToken, {
-    ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
+    ...slackClientOptions(settings, apiTimeoutMs),
     logger: createBoltLogger(log.child({ component: 'slack' })),
     rejectRateLimitedCalls: true,
-    timeout: apiTimeoutMs,
   });
   const surface = createSlackSurface(client, {
     editClient,
     ...(options.editIntervalMs === undefined ? {} : { editIntervalMs: options.editIntervalMs }),
   });
-  const { downloadTimeouts, apiTimeoutMs: _apiTimeoutMs, ...botOptions } = options;
   const bot = await startBot(config, log, surface, {
     ...botOptions,
     approvers: createSlackApprovers(client, config.chat, log),

@@ -37,7 +37,8 @@ function toResult(finding: Finding, packageFile: string, ruleIndex: ReadonlyMap<
   const uri = finding.path ? `${packageFile}!/${finding.path}` : packageFile;
   return {
     ruleId: finding.rule,
-    ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
+    // Every finding's rule is in the index: it was built from these findings.
+    ruleIndex: ruleIndex.get(finding.rule)!,
     level: LEVELS[finding.severity],
     message: { text: `${finding.message} Remediation: ${finding.remediation}` },
     locations: [

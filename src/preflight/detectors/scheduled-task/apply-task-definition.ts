@@ -1,6 +1,5 @@
 import type { FileMeta } from '../../detector.js';
-import { maskInlineCredentials } from '../text-scan/mask-inline-credentials.js';
-import { shortenText } from '../text-scan/shorten-text.js';
+import { displayCommand } from './display-command.js';
 import { findReferencedFile } from './find-referenced-file.js';
 import { readTaskDefinition } from './read-task-definition.js';
 import type { ScheduledTask } from './scheduled-task.js';
@@ -28,7 +27,7 @@ export function applyTaskDefinition(
     description: definition.enabled
       ? definition.description
       : `only once someone enables it (the XML registers it disabled), then ${definition.description}`,
-    command: shortenText(maskInlineCredentials(definition.command)),
+    command: displayCommand(definition.command),
     definitionFound: { path: file.path, read: true },
   };
 }

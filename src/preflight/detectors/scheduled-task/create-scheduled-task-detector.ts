@@ -1,4 +1,5 @@
 import type { Finding } from '../../../core/findings/finding.js';
+import { detachString } from '../../detach-string.js';
 import type { DetectorFactory, FileMeta } from '../../detector.js';
 import { applyTaskDefinition } from './apply-task-definition.js';
 import { explainScheduledTask } from './explain-scheduled-task.js';
@@ -18,7 +19,8 @@ export const createScheduledTaskDetector: DetectorFactory = () => {
     scanText(file) {
       xmlTexts.addText(file);
       const tasks = findScheduledTasks(file.meta.path, file.text, file.firstLine);
-      for (const task of tasks) if (task.definition !== undefined) fromXml.push({ task, script: file.meta });
+      for (const task of tasks)
+        if (task.definition !== undefined) fromXml.push({ task: detachTask(task), script: file.meta });
       return tasks.filter((task) => task.definition === undefined).map(describeTask);
     },
     scanBinary(file) {
@@ -29,6 +31,16 @@ export const createScheduledTaskDetector: DetectorFactory = () => {
       fromXml.map(({ task, script }) => describeTask(applyTaskDefinition(task, script, files, xmlTexts))),
   };
 };
+
+/** The task's text fields as flat copies: kept until `finish`, slices would hold their whole segment alive. */
+function detachTask(task: ScheduledTask): ScheduledTask {
+  const detached = { ...task };
+  for (const field of ['schedule', 'description', 'command', 'name', 'user', 'definition'] as const) {
+    const value = detached[field];
+    if (value !== undefined) detached[field] = detachString(value);
+  }
+  return detached;
+}
 
 function describeTask(task: ScheduledTask): Finding {
   const { message, pause } = explainScheduledTask(task);

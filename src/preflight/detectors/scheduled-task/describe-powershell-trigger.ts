@@ -1,6 +1,6 @@
 import { describeIsoDuration } from './describe-iso-duration.js';
 import { describeRepetition } from './describe-repetition.js';
-import { describeWindowsSchedule } from './describe-windows-schedule.js';
+import { describeWindowsSchedule, scheduleOptions } from './describe-windows-schedule.js';
 import type { PowerShellValue } from './powershell-value.js';
 import { readPowerShellTime } from './read-powershell-time.js';
 import { readPowerShellTimespan } from './read-powershell-timespan.js';
@@ -36,13 +36,13 @@ function describeKind(named: Parameters): string[] {
     const interval = valueOf(named.get(daily ? 'daysinterval' : 'weeksinterval'));
     const mo = interval?.type === 'text' && /^\d+$/.test(interval.text) ? interval.text : undefined;
     const days = daily ? undefined : readDays(valueOf(named.get('daysofweek')));
-    const words = describeWindowsSchedule(options({ sc: daily ? 'DAILY' : 'WEEKLY', mo, d: days?.list, st }));
+    const words = describeWindowsSchedule(scheduleOptions({ sc: daily ? 'DAILY' : 'WEEKLY', mo, d: days?.list, st }));
     const unread = interval && mo === undefined ? `at an interval ${UNREAD} (${interval.raw})` : undefined;
     return [words, unread ?? '', days?.unread ?? ''];
   }
   // `-Once -At 3am` is today's 3am (or none, once that has passed): the day the script runs.
   const sd = start?.date ?? (start?.known ? 'the day the script runs' : undefined);
-  if (named.has('once')) return [describeWindowsSchedule(options({ sc: 'ONCE', st, sd }))];
+  if (named.has('once')) return [describeWindowsSchedule(scheduleOptions({ sc: 'ONCE', st, sd }))];
   if (named.has('atstartup')) return [describeWindowsSchedule({ sc: 'ONSTART' })];
   const user = valueOf(named.get('user'));
   if (named.has('atlogon') && user) return [`whenever ${user.type === 'text' ? user.text : user.raw} logs on`];
@@ -88,8 +88,4 @@ function describeRepeating(named: Parameters): string | undefined {
 
 function valueOf(value: PowerShellValue | true | undefined): PowerShellValue | undefined {
   return value === true ? undefined : value;
-}
-
-function options(entries: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => !!entry[1]));
 }

@@ -1,6 +1,6 @@
 import { describeSpan } from './describe-iso-duration.js';
 import { describeRepetition } from './describe-repetition.js';
-import { describeWindowsSchedule } from './describe-windows-schedule.js';
+import { describeWindowsSchedule, scheduleOptions } from './describe-windows-schedule.js';
 import { childAt, textAt, type XmlElement } from './parse-xml.js';
 
 const WEEKS: Record<string, string> = { '1': 'FIRST', '2': 'SECOND', '3': 'THIRD', '4': 'FOURTH', Last: 'LAST' };
@@ -38,7 +38,7 @@ function describeKind(trigger: XmlElement, task: XmlElement | undefined): string
     case 'CalendarTrigger':
       return describeCalendar(trigger, start?.time) ?? describeUnknown('CalendarTrigger');
     case 'TimeTrigger':
-      return describeWindowsSchedule(options({ sc: 'ONCE', st: start?.time, sd: start?.date }));
+      return describeWindowsSchedule(scheduleOptions({ sc: 'ONCE', st: start?.time, sd: start?.date }));
     case 'BootTrigger':
       return describeWindowsSchedule({ sc: 'ONSTART' });
     case 'LogonTrigger': {
@@ -67,11 +67,11 @@ function describeKind(trigger: XmlElement, task: XmlElement | undefined): string
 /** The four schedules a `<CalendarTrigger>` holds; undefined for any other. */
 function describeCalendar(trigger: XmlElement, st: string | undefined): string | undefined {
   const byDay = childAt(trigger, 'ScheduleByDay');
-  if (byDay) return describeWindowsSchedule(options({ sc: 'DAILY', mo: textAt(byDay, 'DaysInterval'), st }));
+  if (byDay) return describeWindowsSchedule(scheduleOptions({ sc: 'DAILY', mo: textAt(byDay, 'DaysInterval'), st }));
   const byWeek = childAt(trigger, 'ScheduleByWeek');
   if (byWeek) {
     const d = listDays(childAt(byWeek, 'DaysOfWeek'));
-    return describeWindowsSchedule(options({ sc: 'WEEKLY', mo: textAt(byWeek, 'WeeksInterval'), d, st }));
+    return describeWindowsSchedule(scheduleOptions({ sc: 'WEEKLY', mo: textAt(byWeek, 'WeeksInterval'), d, st }));
   }
   const byMonth = childAt(trigger, 'ScheduleByMonth');
   if (byMonth) {
@@ -82,14 +82,16 @@ function describeCalendar(trigger: XmlElement, st: string | undefined): string |
     const which: Record<string, string | undefined>[] = [];
     if (numbered.length > 0 || !days.includes('Last')) which.push({ d: numbered.join(',') || undefined });
     if (days.includes('Last')) which.push({ mo: 'LASTDAY' });
-    return which.map((day) => describeWindowsSchedule(options({ sc: 'MONTHLY', ...day, m, st }))).join('; and ');
+    return which
+      .map((day) => describeWindowsSchedule(scheduleOptions({ sc: 'MONTHLY', ...day, m, st })))
+      .join('; and ');
   }
   const byWeekday = childAt(trigger, 'ScheduleByMonthDayOfWeek');
   const weeks = (childAt(byWeekday, 'Weeks')?.children ?? []).map((week) => WEEKS[week.text.trim()]);
   if (!byWeekday || weeks.length === 0 || weeks.includes(undefined)) return undefined;
   const d = listDays(childAt(byWeekday, 'DaysOfWeek'));
   const m = listMonths(childAt(byWeekday, 'Months'));
-  return weeks.map((mo) => describeWindowsSchedule(options({ sc: 'MONTHLY', mo, d, m, st }))).join('; and ');
+  return weeks.map((mo) => describeWindowsSchedule(scheduleOptions({ sc: 'MONTHLY', mo, d, m, st }))).join('; and ');
 }
 
 /** `2025-12-24T02:00:00` → date `2025-12-24`, time `02:00`; a fixed offset stays with the time (`02:00 UTC+01:00`). */
@@ -120,8 +122,4 @@ function listDays(days: XmlElement | undefined): string | undefined {
 function listMonths(months: XmlElement | undefined): string | undefined {
   const names = (months?.children ?? []).map((month) => month.name.slice(0, 3).toUpperCase());
   return names.length === 12 ? undefined : names.join(',') || undefined;
-}
-
-function options(entries: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => !!entry[1]));
 }

@@ -23,6 +23,11 @@ const MONTH_NAMES: Record<string, string> = {
   DEC: 'December',
 };
 
+/** schtasks options from values read elsewhere (a task XML, a PowerShell trigger): the unset and empty left out. */
+export function scheduleOptions(entries: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
 /**
  * Words for `schtasks /create` options (`/sc DAILY /st 02:00` → `every day at 02:00`). Hand-written because
  * schtasks schedules (ONSTART, /mo LASTDAY, /ri) have no cron equivalent for cronstrue to word.

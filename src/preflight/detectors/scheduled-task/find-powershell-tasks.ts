@@ -5,7 +5,6 @@ import { readPowerShellRegistration } from './read-powershell-registration.js';
 import { resolvePowerShellValue } from './resolve-powershell-value.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
-const REGISTER = /register-scheduledtask/i;
 /** Only a statement that may assign a variable or register a task is read. */
 const WORTH_READING = /=|register-scheduledtask/i;
 
@@ -13,10 +12,10 @@ const WORTH_READING = /=|register-scheduledtask/i;
  * Windows scheduled tasks a PowerShell script registers with the ScheduledTasks module: `Register-ScheduledTask
  * -TaskName Backup -Action $action -Trigger $trigger -User SYSTEM`, its arguments given inline, in variables the
  * script assigned before, or splatted from a hashtable; or `Register-ScheduledTask Backup -Xml (Get-Content x.xml
- * | Out-String)`. Unregister-, Get-, Disable-ScheduledTask and the like register nothing and are not read.
+ * | Out-String)`. Unregister-, Get-, Disable-ScheduledTask and the like register nothing and are not read. The
+ * caller reads only texts that name `Register-ScheduledTask` at all.
  */
 export function findPowerShellTasks(lines: readonly string[], firstLine: number, path: string): ScheduledTask[] {
-  if (!lines.some((line) => REGISTER.test(line))) return [];
   const variables = new Map<string, PowerShellValue>();
   const tasks: ScheduledTask[] = [];
   for (const statement of joinPowerShellLines(lines, firstLine)) {

@@ -1,7 +1,6 @@
 import { classifyPath } from '../text-scan/classify-path.js';
 import { isCommentLine } from '../text-scan/is-comment-line.js';
-import { maskInlineCredentials } from '../text-scan/mask-inline-credentials.js';
-import { shortenText } from '../text-scan/shorten-text.js';
+import { displayCommand } from './display-command.js';
 import { findAtJobs } from './find-at-jobs.js';
 import { findCrontabInstalls } from './find-crontab-installs.js';
 import { findPowerShellTasks } from './find-powershell-tasks.js';
@@ -12,6 +11,9 @@ import type { ScheduledTask } from './scheduled-task.js';
 
 /** One native pass over the text decides whether the line-by-line search for installs can find anything at all. */
 const MAY_INSTALL = /crontab|cron\.d\/|schtasks|register-scheduledtask|\bat\b|\bbatch\b/i;
+
+const SCHTASKS = /schtasks/i;
+const REGISTER_TASK = /register-scheduledtask/i;
 
 const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
 
@@ -29,11 +31,13 @@ export function findScheduledTasks(path: string, text: string, firstLine: number
   if (traits.cronPeriod && firstLine === 1) tasks.push(cronDirectoryTask(path, traits.cronPeriod));
   if (!traits.crontab && !traits.unit) {
     tasks.push(...findCrontabInstalls(code, firstLine, path));
-    tasks.push(...findAtJobs(code, firstLine, path), ...findWindowsTasks(code, firstLine, path));
+    tasks.push(...findAtJobs(code, firstLine, path));
+    // One native pass over the whole text instead of each finder's regex on every line of a script without them.
+    if (SCHTASKS.test(text)) tasks.push(...findWindowsTasks(code, firstLine, path));
     // PowerShell's own reading: a `<# … #>` help block can hold lines that look like `#` comments but end it.
-    tasks.push(...findPowerShellTasks(lines, firstLine, path));
+    if (REGISTER_TASK.test(text)) tasks.push(...findPowerShellTasks(lines, firstLine, path));
   }
-  return tasks.map((task) => ({ ...task, command: shortenText(maskInlineCredentials(task.command)) }));
+  return tasks.map((task) => ({ ...task, command: displayCommand(task.command) }));
 }
 
 function findCrontabLines(lines: string[], firstLine: number, path: string, withUser: boolean): ScheduledTask[] {

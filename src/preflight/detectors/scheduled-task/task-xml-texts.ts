@@ -1,3 +1,4 @@
+import { detachString } from '../../detach-string.js';
 import type { BinaryFile, FileMeta, TextFile } from '../../detector.js';
 import { decodeUtf16 } from './decode-utf16.js';
 
@@ -20,7 +21,8 @@ export class TaskXmlTexts {
     const kept = this.texts.get(path);
     if (kept === undefined) return;
     if (kept.length + file.text.length > MAX_CHARS) this.texts.delete(path);
-    else this.texts.set(path, kept + file.text);
+    // A flat copy: the segment it was cut from is large and would otherwise stay alive until the end of the scan.
+    else this.texts.set(path, detachString(kept + file.text));
   }
 
   addBinary(file: BinaryFile): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { isRedisUnreachable } from '../../src/redis/is-redis-unreachable.js';
-import { warnUnlessRedisAway } from '../../src/redis/warn-unless-redis-away.js';
+import { logUnlessRedisAway } from '../../src/redis/log-unless-redis-away.js';
 import { REDIS_URL } from '../bullmq/redis-test.js';
 import { captureLog } from '../postgres/capture-log.js';
 
@@ -27,7 +27,7 @@ describe('periodic tasks that fail while Redis is away', () => {
     expect(isRedisUnreachable('not an error')).toBe(false);
 
     const { log, lines } = captureLog();
-    const report = warnUnlessRedisAway(log, 'could not refresh host facts', { hostId: 'web-1' });
+    const report = logUnlessRedisAway(log, 'could not refresh host facts', { hostId: 'web-1' });
     report(away);
     report(broken);
     const said = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
