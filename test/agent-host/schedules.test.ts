@@ -35,18 +35,17 @@ async function hostWithSchedules(
   return { host, services: createExecServiceAdapter({ layout: host, env: {} }) };
 }
 
+/** Pauses, for rollout `rolloutId`, what fires in WINDOW read in UTC; the journal comes back for the restore. */
+async function pauseInWindow(host: HostLayout, services: ServicePort, rolloutId: string) {
+  const journal = await openJournal(host, rolloutId);
+  const paused = await pauseSchedules({ layout: host, rolloutId, journal, services, window: WINDOW, timeZone: 'UTC' });
+  return { journal, paused };
+}
+
 describe('pausing the schedules that would fire inside the window', () => {
   it('when a cron.d file and a timer fire at 02:30, both are paused and journaled, the noon job is left, and cleanup restores exactly them', async () => {
     const { host, services } = await hostWithSchedules({ 'weekly-report.timer': 'OnCalendar=Mon *-*-* 09:00:00' });
-    const journal = await openJournal(host, 'r1');
-    const paused = await pauseSchedules({
-      layout: host,
-      rolloutId: 'r1',
-      journal,
-      services,
-      window: WINDOW,
-      timeZone: 'UTC',
-    });
+    const { paused } = await pauseInWindow(host, services, 'r1');
     expect(paused.map(({ kind, name, firesAt }) => ({ kind, name, firesAt }))).toEqual([
       { kind: 'cron-file', name: 'dten-reindex', firesAt: '2026-03-14T02:30:00.000Z' },
       { kind: 'timer', name: 'dten-reindex.timer', firesAt: '2026-03-14T02:30:00.000Z' },
@@ -121,8 +120,7 @@ describe('pausing the schedules that would fire inside the window', () => {
 
   it('when the new release installed its own cron.d file meanwhile, restore keeps it and says the paused one was superseded', async () => {
     const { host, services } = await hostWithSchedules();
-    const journal = await openJournal(host, 'r3');
-    await pauseSchedules({ layout: host, rolloutId: 'r3', journal, services, window: WINDOW, timeZone: 'UTC' });
+    const { journal } = await pauseInWindow(host, services, 'r3');
     await writeFile(join(host.cronDir, 'dten-reindex'), '45 3 * * * dten reindex --new\n');
     const restored = await restoreSchedules({ layout: host, rolloutId: 'r3', journal, services });
     expect(restored[0]).toEqual({ kind: 'cron-file', name: 'dten-reindex', outcome: 'superseded' });
@@ -134,15 +132,7 @@ describe('pausing the schedules that would fire inside the window', () => {
     const { host, services } = await hostWithSchedules();
     await writeFile(join(host.cronDir, 'on-boot'), '@reboot root /opt/dten/current/bin/dten-helper warm-cache\n');
     await writeFile(join(host.cronDir, 'month-end'), '0 2 30 2 * root /opt/dten/current/bin/dten-helper close-month\n');
-    const journal = await openJournal(host, 'r5');
-    const paused = await pauseSchedules({
-      layout: host,
-      rolloutId: 'r5',
-      journal,
-      services,
-      window: WINDOW,
-      timeZone: 'UTC',
-    });
+    const { paused } = await pauseInWindow(host, services, 'r5');
     expect(paused.map((item) => [item.name, item.reason])).toEqual([
       ['dten-reindex', 'fires at 2026-03-14T02:30:00.000Z, inside the window'],
       ['month-end', '"0 2 30 2 *" could not be evaluated, so it is paused to be safe'],
@@ -182,15 +172,7 @@ describe('pausing the schedules that would fire inside the window', () => {
       'boot.timer': 'OnBootSec=5min',
     });
     await services.stop('dten-reindex.timer');
-    const journal = await openJournal(host, 'r4');
-    const paused = await pauseSchedules({
-      layout: host,
-      rolloutId: 'r4',
-      journal,
-      services,
-      window: WINDOW,
-      timeZone: 'UTC',
-    });
+    const { journal, paused } = await pauseInWindow(host, services, 'r4');
     expect(paused.map((item) => [item.name, item.reason])).toEqual([
       ['dten-reindex', 'fires at 2026-03-14T02:30:00.000Z, inside the window'],
       ['monotonic.timer', 'OnUnitActiveSec repeats on a monotonic clock, so it is paused to be safe'],
