@@ -9,6 +9,8 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `Release ${p.version} is already on this host from another package (SHA-256 ${p.found}, expected ${p.expected}); it was left untouched. Check which package is right before removing opt/dten/releases/${p.version} by hand.`,
   'version-mismatch': (p) =>
     `The package says it is version ${p.actual}, but the rollout expected ${p.expected}; it was not installed. Check that the rollout names the right package.`,
+  'manifest-invalid': (p) =>
+    `The manifest.json of package ${p.version} cannot be used: ${p.problem}. Nothing on this host was changed; ask the vendor for a corrected manifest (dten preflight lists every problem in it).`,
   'package-untrusted': (p) =>
     `Package ${p.version} was not run: its certificate chain is not one this agent trusts (DTEN_TRUSTED_CA): ${p.problems}. Check the chain with the vendor, or add their root to DTEN_TRUSTED_CA on the agents if you trust it.`,
   'release-missing': (p) =>

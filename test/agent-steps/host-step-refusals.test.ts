@@ -238,16 +238,18 @@ describe('a host whose files are not as dten left them', () => {
     expect(await readdir(layout.releasesDir)).toEqual(['4.1.0']);
   });
 
-  it("when the manifest names a unit by a path, per-host preflight refuses the package with the unit's name", async () => {
-    const { ctx } = await productionHost();
+  it("when the manifest names a unit by a path, per-host preflight refuses the package with the manifest's own words", async () => {
+    const { layout, ctx } = await productionHost();
     const pkg = await vendorPackage('9.0.0', [], {
       services: [{ unit: 'system/dten-server.service', renamedFrom: 'dten.service' }],
     });
     const error = await refusalOf(preflightOnHost(serving(ctx, pkg), { package: pkg.ref, window: WINDOW }));
-    expect(error.code).toBe('unsafe-name');
+    expect(error.code).toBe('manifest-invalid');
     expect(describeHostStepError(error)).toBe(
-      'The unit name "system/dten-server.service" cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.',
+      'The manifest.json of package 9.0.0 cannot be used: $.services[0].unit: "system/dten-server.service" is a path; name the unit (dten-server.service), not its file. Nothing on this host was changed; ask the vendor for a corrected manifest (dten preflight lists every problem in it).',
     );
+    // The package was unpacked to read its manifest, and nothing of it was kept.
+    expect(await readdir(layout.releasesDir)).toEqual(['4.1.0']);
   });
 
   it('when the manifest changes a config file outside etc/dten, per-host preflight refuses the package and names the path', async () => {
@@ -256,43 +258,49 @@ describe('a host whose files are not as dten left them', () => {
       config: [{ file: '/etc/nginx/nginx.conf', required: { worker_processes: 4 } }],
     });
     const error = await refusalOf(preflightOnHost(serving(ctx, pkg), { package: pkg.ref, window: WINDOW }));
-    expect(error.code).toBe('unsafe-path');
+    expect(error.code).toBe('manifest-invalid');
     expect(describeHostStepError(error)).toBe(
-      'The config file named in the manifest "/etc/nginx/nginx.conf" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+      'The manifest.json of package 9.0.0 cannot be used: $.config[0].file: "/etc/nginx/nginx.conf" is an absolute path; name a file inside the package. Nothing on this host was changed; ask the vendor for a corrected manifest (dten preflight lists every problem in it).',
     );
     expect(await readdir(layout.configDir)).toEqual(['certs', 'dten.conf']);
+    expect(await readdir(layout.releasesDir)).toEqual(['4.1.0']);
   });
 });
 
 describe('an install whose manifest names a path or unit it would refuse halfway', () => {
+  const manifestRefusal = (problem: string) =>
+    `The manifest.json of package 9.0.0 cannot be used: ${problem}. Nothing on this host was changed; ask the vendor for a corrected manifest (dten preflight lists every problem in it).`;
   const refusedUpfront = [
     {
       what: 'a config file outside etc/dten',
       manifest: { config: [{ file: '../../etc/nginx/nginx.conf', required: { worker_processes: 4 } }] },
-      code: 'unsafe-path',
-      words:
-        'The config file named in the manifest "../../etc/nginx/nginx.conf" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+      code: 'manifest-invalid',
+      words: manifestRefusal(
+        '$.config[0].file: "../../etc/nginx/nginx.conf" climbs out of the package with `..`; name a file inside the package',
+      ),
     },
     {
-      what: 'a unit by a path',
-      manifest: { services: [{ unit: 'system/dten-server.service', renamedFrom: 'dten.service' }] },
+      what: 'a unit name the exec adapter cannot make a folder of',
+      manifest: { services: [{ unit: 'dten..server.service', renamedFrom: 'dten.service' }] },
       code: 'unsafe-name',
       words:
-        'The unit name "system/dten-server.service" cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.',
+        'The unit name "dten..server.service" cannot be used as a file name (only letters, digits and . _ @ + - are allowed). Fix it in the rollout or the manifest.',
     },
     {
       what: 'a migrations folder outside the release',
       manifest: { migrations: '../../../var/lib/postgresql/' },
-      code: 'unsafe-path',
-      words:
-        'The migrations folder named in the manifest "../../../var/lib/postgresql/" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+      code: 'manifest-invalid',
+      words: manifestRefusal(
+        '$.migrations: "../../../var/lib/postgresql/" climbs out of the package with `..`; name a folder inside the package',
+      ),
     },
     {
       what: 'a postinstall script outside the release',
       manifest: { scripts: { postinstall: '/usr/local/bin/vendor-postinstall' } },
-      code: 'unsafe-path',
-      words:
-        'The script named in the manifest "/usr/local/bin/vendor-postinstall" points outside the folder it must stay in, so it was refused. Fix the path in the manifest.',
+      code: 'manifest-invalid',
+      words: manifestRefusal(
+        '$.scripts.postinstall: "/usr/local/bin/vendor-postinstall" is an absolute path; name a file inside the package',
+      ),
     },
   ];
   it.each(refusedUpfront)(

@@ -4,6 +4,7 @@ export interface HostStepErrorParams {
   'archive-hazard': { entry: string; rule: string; detail: string };
   'release-conflict': { version: string; expected: string; found: string };
   'version-mismatch': { expected: string; actual: string };
+  'manifest-invalid': { version: string; problem: string };
   'release-missing': { version: string };
   'release-unverified': { version: string };
   'package-untrusted': { version: string; problems: string };

@@ -7,11 +7,11 @@ import { HostStepError } from './host-step-error.js';
 /** The manifest of an unpacked release; its version must be the one the rollout names. */
 export async function readReleaseManifest(dir: string, version: string): Promise<Manifest> {
   const text = await readFile(join(dir, MANIFEST_PATH), 'utf8').catch(() => undefined);
-  const parsed = text === undefined ? undefined : parseManifest(text);
-  const manifest = parsed?.manifest;
+  if (text === undefined) throw new HostStepError('manifest-invalid', { version, problem: `it is missing` });
+  const { manifest, findings } = parseManifest(text);
   if (manifest === undefined) {
-    const problem = parsed?.findings[0]?.message ?? `${MANIFEST_PATH} is missing`;
-    throw new HostStepError('version-mismatch', { expected: version, actual: `unknown (${problem})` });
+    const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
+    throw new HostStepError('manifest-invalid', { version, problem: `${findings[0]?.message ?? 'unreadable'}${more}` });
   }
   if (manifest.version !== version) {
     throw new HostStepError('version-mismatch', { expected: version, actual: manifest.version });

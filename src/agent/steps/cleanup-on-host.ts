@@ -26,8 +26,11 @@ interface RecordedCleanupItem extends CleanupItemResult {
   attempt?: number;
 }
 
-/** What refuses one hook, not the release: a hook missing from the package, or a path outside it. */
-const HOOK_REFUSALS: ReadonlySet<HostStepErrorCode> = new Set(['script-missing', 'unsafe-path']);
+/**
+ * What refuses one hook, not the release: a hook the package does not ship as a file. (A hook path outside the
+ * package never gets here: the manifest schema refuses it when the release's manifest is read.)
+ */
+const HOOK_REFUSALS: ReadonlySet<HostStepErrorCode> = new Set(['script-missing']);
 
 const KINDS = [
   ['featureFlags', 'feature-flag'],
@@ -99,7 +102,7 @@ async function removeItem(
   try {
     run = await runPackageScript({ layout: ctx.layout, version, script: item.hook, args: [item.name], env: ctx.env });
   } catch (error) {
-    // A hook the package does not ship (or names outside it) is that item's problem alone: the other items are
+    // A hook the package does not ship is that item's problem alone: the other items are
     // still removed. No later attempt can run it, so the item is left to a person.
     if (!(error instanceof HostStepError && HOOK_REFUSALS.has((error as HostStepError).code))) throw error;
     const why = describeHostStepError(error as HostStepError);

@@ -5,7 +5,7 @@ import { loadPackageMigrations } from '../../postgres/load-package-migrations.js
 import { applyMigrations } from '../../postgres/apply-migrations.js';
 import { applyConfig } from '../host/apply-config.js';
 import { backupConfig } from '../host/backup-config.js';
-import { checkReleaseNames } from '../host/check-release-names.js';
+import { checkManifestUnits } from '../host/check-manifest-units.js';
 import { checkReleaseTrust } from '../host/check-release-trust.js';
 import { excerptOutput } from '../host/excerpt-output.js';
 import { extractRelease } from '../host/extract-release.js';
@@ -43,7 +43,7 @@ export interface InstallOutcome {
  * The install choreography on one host, each step journaled so a kill -9 resumes where it stopped: certificate
  * chain → preinstall script → pause schedules → stop services → back up config → migrations (once for the fleet)
  * → switch `current` → apply config → start services → postinstall script → health check. The package is fetched
- * and verified, and every path and unit name its manifest gives checked, before anything on the host changes.
+ * and verified, and every unit name its manifest gives checked (its paths, when it was read), before anything on the host changes.
  * The package's own `install` script is not run: it lays files out its own way, and dten's release folders,
  * atomic `current` switch and config edits are what make the rollback possible.
  */
@@ -52,7 +52,7 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
   const file = await ctx.fetchPackage(request.package);
   const release = await extractRelease(layout, file, request.package);
   await refuseUntrusted(ctx, release);
-  checkReleaseNames(layout, release, ctx.services);
+  checkManifestUnits(release.manifest, ctx.services);
   const journal = await openJournal(layout, request.rolloutId);
   const { manifest } = release;
   const previous = await runJournaled(journal, 'read-current', async () => (await readCurrentLink(layout)) ?? null);

@@ -7,7 +7,7 @@ import {
   readInstalledVersion,
   satisfiesRange,
 } from '../../preflight/detectors/dependency/read-installed-version.js';
-import { checkReleaseNames } from '../host/check-release-names.js';
+import { checkManifestUnits } from '../host/check-manifest-units.js';
 import { checkReleaseTrust } from '../host/check-release-trust.js';
 import { extractRelease } from '../host/extract-release.js';
 import { findHostSchedules } from '../host/find-host-schedules.js';
@@ -41,7 +41,7 @@ export async function preflightOnHost(
   const release = await extractRelease(layout, packageFile, request.package);
   const { manifest } = release;
   // What install would refuse halfway is refused here, with the same words.
-  checkReleaseNames(layout, release, ctx.services);
+  checkManifestUnits(release.manifest, ctx.services);
   const checks: HostCheck[] = [];
   const current = await readCurrentLink(layout);
   const running = current ? semver.coerce(current.version)?.version : undefined;

@@ -1,6 +1,37 @@
 import { z } from 'zod';
+import { packagePathProblem, type PackagePathKind } from './package-path-problem.js';
+import { UNIT_SUFFIX, unitNameProblem } from './unit-name-problem.js';
 
-const relativePath = z.string().min(1);
+/** A file (or folder) inside the package; `./` in front is dropped, so every reader sees one spelling. */
+function packagePath(kind: PackagePathKind) {
+  return z
+    .string()
+    .min(1)
+    .superRefine((path, ctx) => {
+      const problem = packagePathProblem(path, kind);
+      if (problem !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${quote(path)} ${problem}; name a ${kind} inside the package` });
+      }
+    })
+    .transform((path) => (kind === 'file' ? path.replace(/^(\.\/)+/, '') : path));
+}
+
+/** A systemd unit; a bare name means its `.service`, as systemctl reads it. */
+const unitName = z
+  .string()
+  .min(1)
+  .transform((unit) => (UNIT_SUFFIX.test(unit) || unit.includes('/') ? unit : `${unit}.service`))
+  .superRefine((unit, ctx) => {
+    const problem = unitNameProblem(unit);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${quote(unit)} ${problem}` });
+  });
+
+function quote(value: string): string {
+  const quoted = JSON.stringify(value);
+  return quoted.length > 80 ? `${quoted.slice(0, 79)}…` : quoted;
+}
+
+const relativePath = packagePath('file');
 const configValue = z.union([z.string(), z.number(), z.boolean()]);
 
 const cleanupItem = z.looseObject({
@@ -21,7 +52,7 @@ export const manifestSchema = z.looseObject({
   reboot: z.enum(['required', 'recommended', 'none']),
   /** The vendor's own downtime claim, for example `5m` or `PT5M`. */
   downtime: z.string().optional(),
-  services: z.array(z.looseObject({ unit: z.string().min(1), renamedFrom: z.string().min(1).optional() })).default([]),
+  services: z.array(z.looseObject({ unit: unitName, renamedFrom: unitName.optional() })).default([]),
   config: z
     .array(
       z.looseObject({
@@ -31,7 +62,7 @@ export const manifestSchema = z.looseObject({
       }),
     )
     .default([]),
-  migrations: relativePath.optional(),
+  migrations: packagePath('folder').optional(),
   scripts: z
     .looseObject({
       preinstall: relativePath.optional(),

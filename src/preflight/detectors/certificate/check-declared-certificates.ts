@@ -11,8 +11,8 @@ export function checkDeclaredCertificates(
 ): Finding[] {
   if (manifest === undefined) return [];
   const present = new Map(files.filter((meta) => meta.depth === 0).map((meta) => [meta.name, meta.path]));
-  return manifest.certificates.flatMap((declared): Finding[] => {
-    const name = declared.replace(/^\.\//, '');
+  // The manifest schema has already dropped any `./` in front of a declared path.
+  return manifest.certificates.flatMap((name): Finding[] => {
     const path = present.get(name);
     if (path === undefined) {
       return [

@@ -32,11 +32,12 @@ export function collectConfigRules(manifest: Manifest, policy: Policy): ConfigRu
       named.add(rule.key);
       return known?.kind === rule.kind ? { ...rule, consequence: known.consequence, severity: known.severity } : rule;
     });
-    byFile.set(normaliseConfigPath(entry.file), [...(byFile.get(normaliseConfigPath(entry.file)) ?? []), ...rules]);
+    byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), ...rules]);
   }
   return { byFile, packageWide: policy.config.filter((rule) => !named.has(rule.key)) };
 }
 
+/** An entry name as the manifest's paths are spelled (the schema drops `./` in front of those). */
 export function normaliseConfigPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
 }

@@ -19,7 +19,7 @@ export const createServiceUnitDetector: DetectorFactory = ({ manifest }) => {
       service.renamedFrom ? [[normaliseUnitName(service.renamedFrom), normaliseUnitName(service.unit)] as const] : [],
     ),
   );
-  const rollbackScript = manifest.scripts.rollback?.replace(/^\.\//, '');
+  const rollbackScript = manifest.scripts.rollback;
   const shebangFiles = new Set<string>();
   const gathered = new Map<string, GatheredReference>();
   return {

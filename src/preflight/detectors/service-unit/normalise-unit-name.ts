@@ -1,4 +1,4 @@
-const UNIT_SUFFIX = /\.(service|timer|socket|target|path|mount|automount|slice|scope|device|swap)$/;
+import { UNIT_SUFFIX } from '../../../core/manifest/unit-name-problem.js';
 
 /** `dten`, `dten.service` and `/etc/systemd/system/dten.service` all name `dten.service`. */
 export function normaliseUnitName(name: string): string {
