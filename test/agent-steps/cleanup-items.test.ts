@@ -24,8 +24,9 @@ const hosts: { stopAll(): Promise<void> }[] = [];
 
 /**
  * 9.0.0 as a vendor shipped it: postinstall leaves a credential for the migrations; the manifest asks cleanup to
- * remove a feature flag it gives no hook for, two webhooks through hooks the package does not ship or that lie
- * outside it, and the credential through a hook it does ship.
+ * remove a feature flag it gives no hook for, two webhooks through hooks the package does not ship as files (one
+ * missing, one a folder), a third through a hook zipped without its exec bit, and the credential through a hook it
+ * does ship.
  */
 beforeAll(async () => {
   fixtures = await buildHostFixtures();
@@ -40,6 +41,7 @@ beforeAll(async () => {
         content: `#!/bin/sh\nset -eu\nmkdir -p "$DTEN_ROOT/etc/dten/credentials"\necho secret > ${credential.replace('$1', 'migration-runner')}\n`,
         mode: 0o100755,
       },
+      { name: 'scripts/cleanup/rotate-hook.sh', content: '#!/bin/sh\necho rotated\n', mode: 0o100644 },
       {
         name: 'scripts/cleanup/revoke-credential.sh',
         content: `#!/bin/sh\nset -eu\nrm ${credential}\necho "revoked credential $1"\n`,
@@ -53,6 +55,7 @@ beforeAll(async () => {
         webhooks: [
           { name: 'progress-hook', hook: 'scripts/cleanup/delete-webhook.sh' },
           { name: 'audit-hook', hook: 'scripts/cleanup' },
+          { name: 'rotation-hook', hook: 'scripts/cleanup/rotate-hook.sh' },
         ],
         credentials: [{ name: 'migration-runner', hook: 'scripts/cleanup/revoke-credential.sh' }],
       },
@@ -131,6 +134,12 @@ describe('cleanup on a host where things moved during the window', () => {
         outcome: 'manual',
         detail:
           'The script scripts/cleanup is not a file of release 9.0.0. Check the script name in the manifest. Remove audit-hook by hand.',
+      },
+      {
+        kind: 'webhook',
+        name: 'rotation-hook',
+        outcome: 'failed',
+        detail: `it could not be run (spawn ${join(layout.releaseDir('9.0.0'), 'scripts/cleanup/rotate-hook.sh')} EACCES)`,
       },
       { kind: 'credential', name: 'migration-runner', outcome: 'done', detail: 'revoked credential migration-runner' },
       { kind: 'staging', name: '9.1.0.partial', outcome: 'done', detail: 'removed' },

@@ -75,7 +75,7 @@ describe('a cleanup job retried with a higher attempt', () => {
       kind: 'feature-flag',
       name: FLAG,
       outcome: 'failed',
-      detail: `cleanup service unreachable for ${FLAG}`,
+      detail: `it exited with code 1; its last output: cleanup service unreachable for ${FLAG}`,
     });
     expect(await readdir(join(layout.configDir, 'flags'))).toContain(FLAG);
 

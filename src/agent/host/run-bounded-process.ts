@@ -8,6 +8,8 @@ export interface BoundedProcessResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
+  /** Why the program could not be started at all (not found, not executable); undefined when it ran. */
+  startError?: string;
   /** The last `maxOutputBytes` of each stream. */
   stdout: string;
   stderr: string;
@@ -59,7 +61,16 @@ export async function runBoundedProcess(
     return { ok: exitCode === 0 && !timedOut, exitCode, signal, timedOut, stdout: out, stderr: err, truncated };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, exitCode: null, signal: null, timedOut, stdout: '', stderr: reason, truncated: false };
+    return {
+      ok: false,
+      exitCode: null,
+      signal: null,
+      timedOut,
+      startError: reason,
+      stdout: '',
+      stderr: '',
+      truncated: false,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { downloadedPackageName } from '../../package-store/downloaded-package-name.js';
 import { DOWNLOAD_DIR_PREFIX } from '../../package-store/fetch-package.js';
 import { describeHostStepError } from '../../messages/host-step-error-text.js';
+import { describeScriptEnd } from '../../messages/script-end-text.js';
 import { excerptOutput } from '../host/excerpt-output.js';
 import { HostStepError, type HostStepErrorCode } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
@@ -108,8 +109,8 @@ async function removeItem(
     const why = describeHostStepError(error as HostStepError);
     return { kind, name: item.name, outcome: 'manual', detail: `${why} Remove ${item.name} by hand.` };
   }
-  const said = excerptOutput((run.ok ? run.stdout : run.stderr || run.stdout).trim().split('\n').pop() ?? '');
-  return { kind, name: item.name, outcome: run.ok ? 'done' : 'failed', detail: said };
+  if (!run.ok) return { kind, name: item.name, outcome: 'failed', detail: describeScriptEnd(run) };
+  return { kind, name: item.name, outcome: 'done', detail: excerptOutput(run.stdout.trim().split('\n').pop() ?? '') };
 }
 
 async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {

@@ -3,17 +3,16 @@ import { basename, join } from 'node:path';
 import type { Manifest } from '../../core/manifest/manifest-schema.js';
 import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
 import { applyMigrations } from '../../postgres/apply-migrations.js';
+import { describeScriptEnd } from '../../messages/script-end-text.js';
 import { applyConfig } from '../host/apply-config.js';
 import { backupConfig } from '../host/backup-config.js';
 import { checkManifestUnits } from '../host/check-manifest-units.js';
 import { checkReleaseTrust } from '../host/check-release-trust.js';
-import { excerptOutput } from '../host/excerpt-output.js';
 import { extractRelease } from '../host/extract-release.js';
 import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { pauseSchedules } from '../host/pause-schedules.js';
 import { runPackageScript } from '../host/run-package-script.js';
-import type { BoundedProcessResult } from '../host/run-bounded-process.js';
 import { readCurrentLink } from '../host/read-current-link.js';
 import { resolveInside } from '../host/resolve-inside.js';
 import { startServices } from '../host/start-services.js';
@@ -116,19 +115,6 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
     appliedMigrations: migrations.applied,
     health,
   };
-}
-
-/** How a failed script ended, then the tail of what it said: a script that fails without a word still says why. */
-function describeScriptEnd(run: BoundedProcessResult): string {
-  const said = excerptOutput(run.stderr || run.stdout);
-  // A program that could not be started at all: runBoundedProcess puts the reason where its output would be.
-  if (!run.timedOut && run.exitCode === null && run.signal === null) return `it could not be run (${said})`;
-  const ended = run.timedOut
-    ? 'it ran past its time limit and was stopped'
-    : run.signal !== null
-      ? `it was ended by ${run.signal}`
-      : `it exited with code ${run.exitCode}`;
-  return said === '' ? ended : `${ended}; its last output: ${said}`;
 }
 
 /** With DTEN_TRUSTED_CA set, nothing of a package whose chain this agent does not trust runs or changes the host. */
