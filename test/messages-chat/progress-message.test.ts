@@ -122,6 +122,26 @@ describe('the progress message', () => {
     expect(text).not.toContain('ETA');
   });
 
+  it('once a rollout is over it says when it ended and how long it ran, not a window countdown that no longer matters', () => {
+    const waves = planWaves(buildChatPlan()).length;
+    let rollout = firstWave();
+    for (let wave = 0; wave < waves; wave += 1) {
+      if (wave > 0) rollout = transition(rollout, { name: 'wave-started', wave }, controlPlane, at(wave * 5));
+      rollout = transition(rollout, 'wave-succeeded', controlPlane, at(wave * 5 + 4));
+    }
+    rollout = transition(rollout, 'verify-ok', controlPlane, at(15));
+    const cleaning = shownAt(rollout, 16);
+    expect(cleaning).toContain('window ends 2026-03-14 23:00 UTC (44m left)');
+    const done = shownAt(transition(rollout, 'cleanup-finished', controlPlane, at(17)), 30);
+    expect(done).toContain('— done ·');
+    expect(done).toContain('ended 2026-03-14 22:17 UTC, 17m after it started\nupdated 2026-03-14 22:30 UTC');
+    expect(done).not.toMatch(/left\)|window ends|ETA/);
+    // A rollout stopped before its window opened never started: only when it ended.
+    const stopped = shownAt(transition(createRollout('rollout-9', buildChatPlan()), 'abort', bob, at(-30)), 5);
+    expect(stopped).toContain('ended 2026-03-14 21:30 UTC\nupdated');
+    expect(stopped).not.toContain('after it started');
+  });
+
   it('says why a rollout stopped short of done, escaped, and says nothing of the kind while it runs', () => {
     expect(shownAt(firstWave(), 2)).not.toMatch(/⏸️|🛑|↩️|⌛/);
     const detail = 'per-host preflight found problems — web-2: config says <!here> *no*';

@@ -1,3 +1,4 @@
+import { isOver } from './active-states.js';
 import { estimateEta } from './estimate-eta.js';
 import { HOST_STATES, type HostState } from './host-state.js';
 import { measureBlip } from './measure-blip.js';
@@ -31,6 +32,12 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
   if (EXPLAINED.has(rollout.state)) {
     const entered = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
     if (entered?.detail) snapshot.reason = entered.detail;
+  }
+  const started = rollout.audit.find((entry) => entry.event === 'window-opened');
+  if (started) snapshot.startedAt = started.at;
+  if (isOver(rollout.state)) {
+    const ended = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
+    if (ended) snapshot.endedAt = ended.at;
   }
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;

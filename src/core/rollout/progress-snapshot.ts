@@ -15,6 +15,10 @@ export interface ProgressSnapshot {
   eta?: string;
   /** Seconds from now to the end of the (possibly extended) window; 0 once it is over. */
   windowSecondsLeft: number;
+  /** When its window opened and it began to run; undefined before. */
+  startedAt?: string;
+  /** When it ended (done, rolled back, failed, expired); undefined while it is not over. */
+  endedAt?: string;
   /** Why a rollout stopped or turned back (paused, rolling back, rolled back, failed, expired), as its audit says. */
   reason?: string;
 }

@@ -63,6 +63,14 @@ function describeWave(wave: ProgressSnapshot['wave']): string {
 }
 
 function describeTimes(snapshot: ProgressSnapshot, now: Date): string[] {
+  // Once a rollout is over, the window's countdown means nothing; when it ended and how long it ran does.
+  if (snapshot.endedAt !== undefined) {
+    const ended = `ended ${formatUtc(snapshot.endedAt)}`;
+    if (snapshot.startedAt === undefined) return [ended];
+    return [
+      `${ended}, ${formatDuration(Date.parse(snapshot.endedAt) - Date.parse(snapshot.startedAt))} after it started`,
+    ];
+  }
   const left = snapshot.windowSecondsLeft;
   const windowLine =
     left > 0
