@@ -12,7 +12,7 @@ export interface ArchiveLimits {
   maxNestedDepth: number;
   /** Nested archives are read into memory (never to disk): this bounds one. */
   maxNestedBytes: number;
-  /** Text larger than this is scanned in line-aligned segments of this size. */
+  /** Text longer than this many characters (once decoded, UTF-8 or UTF-16) is scanned in line-aligned segments. */
   maxTextBytes: number;
 }
 

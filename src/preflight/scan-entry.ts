@@ -12,7 +12,7 @@ export type EntryOutcome = { nested: 'none' } | { nested: 'archive'; bytes: Buff
 
 /**
  * Inflates one entry completely (so sizes are counted and CRC-32 checked) and hands it to the detectors:
- * text in line-aligned segments, binaries by their head. A nested archive comes back as bytes to open.
+ * text (UTF-8 or UTF-16) in line-aligned segments, binaries by their head. A nested archive comes back as bytes to open.
  */
 export async function scanEntry(
   session: ScanSession,
@@ -23,7 +23,7 @@ export async function scanEntry(
   const { limits } = session;
   let chunks: Buffer[] = [];
   let kept = 0;
-  let kind: ContentKind | undefined;
+  let content: ContentKind | undefined;
   let segmenter: TextSegmenter | undefined;
   let tooLarge = false;
   let firstSegment = true;
@@ -38,9 +38,9 @@ export async function scanEntry(
     }
   };
   const decide = (): void => {
-    kind = classifyContent(Buffer.concat(chunks, kept));
-    if (kind === 'text') {
-      segmenter = new TextSegmenter(limits.maxTextBytes);
+    content = classifyContent(Buffer.concat(chunks, kept));
+    if (content.kind === 'text') {
+      segmenter = new TextSegmenter(limits.maxTextBytes, content.encoding);
       emitText(segmenter.push(Buffer.concat(chunks, kept)));
       chunks = [];
     }
@@ -54,25 +54,25 @@ export async function scanEntry(
     if (segmenter) {
       emitText(segmenter.push(chunk));
     } else if (
-      kind === undefined ||
-      (kind === 'binary' && kept < BINARY_HEAD_BYTES) ||
-      (kind === 'archive' && !tooLarge)
+      content === undefined ||
+      (content.kind === 'binary' && kept < BINARY_HEAD_BYTES) ||
+      (content.kind === 'archive' && !tooLarge)
     ) {
       chunks.push(chunk);
       kept += chunk.length;
-      if (kind === undefined && kept >= SNIFF_BYTES) decide();
+      if (content === undefined && kept >= SNIFF_BYTES) decide();
     }
-    if (kind === 'archive' && kept > limits.maxNestedBytes) {
+    if (content?.kind === 'archive' && kept > limits.maxNestedBytes) {
       tooLarge = true;
       chunks = [];
     }
   }
-  if (kind === undefined) decide();
+  if (content === undefined) decide();
   if (segmenter) {
     emitText(segmenter.end());
     return { nested: 'none' };
   }
-  if (kind === 'archive')
+  if (content?.kind === 'archive')
     return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: Buffer.concat(chunks, kept) };
   const head = Buffer.concat(chunks, kept).subarray(0, BINARY_HEAD_BYTES);
   for (const detector of session.detectors) {

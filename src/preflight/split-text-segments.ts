@@ -1,4 +1,4 @@
-import { StringDecoder } from 'node:string_decoder';
+import { TextChunkDecoder, type TextEncoding } from './text-chunk-decoder.js';
 
 export interface TextSegment {
   text: string;
@@ -9,17 +9,22 @@ export interface TextSegment {
 const KEEP_WHOLE_CHARS = 64 * 1024;
 
 /**
- * Cuts a stream of UTF-8 chunks into line-aligned segments of at most about `maxBytes`,
+ * Cuts a stream of UTF-8 or UTF-16 chunks into line-aligned segments of at most about `maxChars` characters,
  * so a huge text file is scanned with bounded memory and correct line numbers. A PEM block or a shell heredoc
  * (a crontab written with `crontab - <<EOF`, say) that a cut would split goes whole into the next segment, so the
  * detectors that read them as one piece still see it.
  */
 export class TextSegmenter {
-  private readonly decoder = new StringDecoder('utf8');
+  private readonly decoder: TextChunkDecoder;
   private pending = '';
   private nextLine = 1;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    encoding: TextEncoding = 'utf8',
+  ) {
+    this.decoder = new TextChunkDecoder(encoding);
+  }
 
   push(chunk: Buffer): TextSegment[] {
     this.pending += this.decoder.write(chunk);
@@ -45,7 +50,8 @@ export class TextSegmenter {
 /** After the last newline before `limit`; earlier, at a line start, when that would split a PEM block or a heredoc. */
 function chooseCut(pending: string, limit: number): number {
   const newline = pending.lastIndexOf('\n', limit);
-  if (newline < 0) return limit;
+  // A line longer than a segment is cut inside it, but never between the two halves of a surrogate pair.
+  if (newline < 0) return limit > 1 && isHighSurrogate(pending.charCodeAt(limit - 1)) ? limit - 1 : limit;
   const end = newline + 1;
   // Never back by more than half a segment, so segments stay large whatever the text holds.
   const from = Math.max(0, end - Math.min(KEEP_WHOLE_CHARS, Math.floor(limit / 2)));
@@ -75,4 +81,8 @@ function openHeredoc(window: string): number {
 function lineStart(window: string, at: number): number {
   const newline = window.lastIndexOf('\n', at);
   return newline >= 0 ? newline + 1 : -1;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

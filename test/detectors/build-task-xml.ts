@@ -1,3 +1,5 @@
+import { encodeUtf16 } from '../preflight/encode-utf16.js';
+
 export const EXEC = '<Exec><Command>C:\\dten\\job.cmd</Command></Exec>';
 
 /** A Task Scheduler definition as `schtasks /query /xml` or the Task Scheduler UI exports it. */
@@ -16,5 +18,5 @@ export function taskXml(triggers: string, actions = EXEC): string {
 
 /** UTF-16LE with a byte-order mark, as Windows writes these files. */
 export function utf16(text: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return encodeUtf16(text);
 }

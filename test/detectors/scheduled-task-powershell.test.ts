@@ -3,7 +3,7 @@ import type { Finding } from '../../src/core/findings/finding.js';
 import { createScheduledTaskDetector } from '../../src/preflight/detectors/scheduled-task/create-scheduled-task-detector.js';
 import { taskXml, utf16 } from './build-task-xml.js';
 import { preflightPackage } from './preflight-package.js';
-import { binaryFile, runDetectorFiles } from './run-detector-files.js';
+import { runDetectorFiles } from './run-detector-files.js';
 import { runTextDetector, textFile } from './run-text-detector.js';
 
 const SCRIPT = 'scripts/install.ps1';
@@ -233,8 +233,8 @@ describe('scheduled-task detector on Register-ScheduledTask -Xml', () => {
       texts: [
         textFile(SCRIPT, ps1),
         textFile('scripts/boot.xml', taskXml('<BootTrigger/>').replace('UTF-16', 'UTF-8')),
+        textFile('tasks/compact.xml', weeklyXml),
       ],
-      binaries: [binaryFile('tasks/compact.xml', utf16(weeklyXml))],
     });
     expect(findings.map((finding) => `${finding.rule} ${finding.line} ${finding.message}`)).toEqual([
       'scheduled-task/windows-task 1 This script registers the Windows scheduled task "Dten Compact" from the XML file ' +

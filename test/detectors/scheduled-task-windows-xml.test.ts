@@ -4,7 +4,7 @@ import { createScheduledTaskDetector } from '../../src/preflight/detectors/sched
 import { readTaskDefinition } from '../../src/preflight/detectors/scheduled-task/read-task-definition.js';
 import { EXEC, taskXml, utf16 } from './build-task-xml.js';
 import { preflightPackage } from './preflight-package.js';
-import { binaryFile, metaOf, runDetectorFiles } from './run-detector-files.js';
+import { metaOf, runDetectorFiles } from './run-detector-files.js';
 import { textFile } from './run-text-detector.js';
 
 const daily = (time: string, inner = '') =>
@@ -13,15 +13,14 @@ const daily = (time: string, inner = '') =>
 const describeTriggers = (triggers: string): string | undefined => readTaskDefinition(taskXml(triggers))?.description;
 
 describe('scheduled-task detector on schtasks /create /xml with the XML file in the package', () => {
-  it('when the XML file comes after the script, as UTF-16, the warning says what the task runs and when', async () => {
+  it('when the XML file comes after the script, the warning says what the task runs and when', async () => {
     const bat = '@echo off\r\nschtasks /create /xml "%~dp0backup.xml" /tn "Dten Backup" /ru SYSTEM /f\r\n';
     const xml = taskXml(
       daily('02:00:00', '<Repetition><Interval>PT15M</Interval><Duration>PT12H</Duration></Repetition>'),
       '<Exec><Command>C:\\dten\\backup.cmd</Command><Arguments>--full --target &quot;D:\\backups&quot;</Arguments></Exec>',
     );
     const findings = await runDetectorFiles(createScheduledTaskDetector, {
-      texts: [textFile('scripts/install.bat', bat)],
-      binaries: [binaryFile('scripts/backup.xml', utf16(xml))],
+      texts: [textFile('scripts/install.bat', bat), textFile('scripts/backup.xml', xml)],
     });
     expect(findings.map((finding) => `${finding.rule} ${finding.path}:${finding.line} ${finding.message}`)).toEqual([
       'scheduled-task/windows-task scripts/install.bat:2 This script creates the Windows scheduled task "Dten Backup" ' +
@@ -305,18 +304,33 @@ describe('scheduled-task detector finding the XML file a script names', () => {
       ]);
     }
   });
-
-  it('when only the head of a UTF-16 file larger than that reached the detector, it is not read as a whole definition', async () => {
-    const head = utf16(taskXml(daily('02:00:00')));
-    const findings = await runDetectorFiles(createScheduledTaskDetector, {
-      texts: [textFile(SCRIPT, 'schtasks /create /xml task.xml /tn Job\r\n')],
-      binaries: [{ meta: metaOf('scripts/task.xml', head.length + 4096), head }],
-    });
-    expect(findings[0]?.message).toContain('which dten could not read as a Task Scheduler definition');
-  });
 });
 
 describe('dten preflight on a package whose install script creates a task from a UTF-16 XML file', () => {
+  it('when the XML file is big-endian, or larger than 64 KiB (a long description), it is still read', async () => {
+    const xml = taskXml(daily('02:00:00'));
+    const long = xml.replace(
+      '<Author>Vendor</Author>',
+      `<Author>Vendor</Author><Description>${'Compacts the dten store. '.repeat(2000)}</Description>`,
+    );
+    expect(utf16(long).length).toBeGreaterThan(64 * 1024);
+    const tasks = await preflightPackage(
+      [
+        {
+          name: 'dten-4.2.0/install.cmd',
+          content: 'schtasks /create /xml be.xml /tn "Dten BE"\r\nschtasks /create /xml long.xml /tn "Dten Long"\r\n',
+        },
+        { name: 'dten-4.2.0/be.xml', content: utf16(xml).swap16() },
+        { name: 'dten-4.2.0/long.xml', content: utf16(long) },
+      ],
+      'scheduled-task',
+    );
+    expect(tasks.map((finding) => `${finding.line} ${finding.message.replace(/^.*, which runs /, '')}`)).toEqual([
+      '1 "C:\\dten\\job.cmd" as SYSTEM every day at 02:00.',
+      '2 "C:\\dten\\job.cmd" as SYSTEM every day at 02:00.',
+    ]);
+  });
+
   it('reads the XML file out of the zip and reports what the task runs and when', async () => {
     const xml = taskXml(
       '<CalendarTrigger><StartBoundary>2026-01-01T02:30:00</StartBoundary><ScheduleByWeek><DaysOfWeek><Sunday/></DaysOfWeek>' +

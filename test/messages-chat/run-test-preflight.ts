@@ -8,13 +8,13 @@ import { openArchive } from '../../src/yauzl/open-archive.js';
 
 /**
  * The real static preflight with every detector, as `/dten preflight` runs it; `deps` replaces the policy, the
- * detectors or the logger.
+ * detectors, the archive limits or the logger.
  */
 export function runTestPreflight(
   zipPath: string,
   now: Date,
   trustedCaPem: string[] = [],
-  deps: Partial<Pick<PreflightDeps, 'policy' | 'detectors' | 'log'>> = {},
+  deps: Partial<Pick<PreflightDeps, 'policy' | 'detectors' | 'limits' | 'log'>> = {},
 ): Promise<PreflightReport> {
   return runPreflight(zipPath, {
     openArchive,

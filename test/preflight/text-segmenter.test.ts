@@ -2,9 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findCredentials } from '../../src/preflight/detectors/credential/find-credentials.js';
 import { TextSegmenter } from '../../src/preflight/split-text-segments.js';
+import type { TextEncoding } from '../../src/preflight/text-chunk-decoder.js';
+import { encodeUtf16 } from './encode-utf16.js';
 
-function segmentAll(text: string, maxChars: number, chunkSize: number) {
-  const segmenter = new TextSegmenter(maxChars);
+function segmentAll(text: string | Buffer, maxChars: number, chunkSize: number, encoding: TextEncoding = 'utf8') {
+  const segmenter = new TextSegmenter(maxChars, encoding);
   const bytes = Buffer.from(text);
   const out = [];
   for (let i = 0; i < bytes.length; i += chunkSize) out.push(...segmenter.push(bytes.subarray(i, i + chunkSize)));
@@ -33,6 +35,41 @@ describe('cutting large text into line-aligned segments', () => {
 
   it('when a file is empty, detectors still see it once', () => {
     expect(segmentAll('', 100, 10)).toEqual([{ text: '', firstLine: 1 }]);
+    expect(segmentAll(encodeUtf16(''), 100, 10, 'utf16le')).toEqual([{ text: '', firstLine: 1 }]);
+  });
+
+  it('when a UTF-8 file starts with a byte-order mark, line 1 starts with its first character', () => {
+    const segments = segmentAll('\uFEFF#!/bin/sh\necho ok\n', 100, 1);
+    expect(segments.map((s) => s.text).join('')).toBe('#!/bin/sh\necho ok\n');
+  });
+
+  const utf16Text = `${Array.from({ length: 300 }, (_, i) => `line ${i + 1} é€😀 ${'x'.repeat(i % 13)}`).join('\r\n')}\r\n`;
+  it.each([
+    ['UTF-16LE', encodeUtf16(utf16Text, 'le'), 'utf16le'],
+    ['UTF-16BE', encodeUtf16(utf16Text, 'be'), 'utf16be'],
+    ['UTF-16LE without a byte-order mark', encodeUtf16(utf16Text, 'le', false), 'utf16le'],
+    ['UTF-16BE without a byte-order mark', encodeUtf16(utf16Text, 'be', false), 'utf16be'],
+  ] as const)(
+    'when %s arrives in chunks that split code units and surrogate pairs, it decodes intact, mark dropped, lines counted',
+    (_case, bytes, encoding) => {
+      for (const chunkSize of [1, 3, 7, 4096]) {
+        const segments = segmentAll(bytes, 500, chunkSize, encoding);
+        expect(segments.length).toBeGreaterThan(10);
+        expect(segments.map((s) => s.text).join('')).toBe(utf16Text);
+        for (const segment of segments) expect(segment.text).toMatch(new RegExp(`^line ${segment.firstLine} `));
+      }
+    },
+  );
+
+  it('when a line is longer than a segment, the cut inside it never falls between the halves of a surrogate pair', () => {
+    const text = `a${'😀'.repeat(400)}\n`;
+    for (const encoding of ['utf8', 'utf16le'] as const) {
+      const bytes = encoding === 'utf8' ? Buffer.from(text) : encodeUtf16(text);
+      const segments = segmentAll(bytes, 100, 5, encoding);
+      expect(segments.length).toBeGreaterThan(5);
+      for (const segment of segments) expect(segment.text).not.toMatch(/\p{Cs}/u);
+      expect(segments.map((s) => s.text).join('')).toBe(text);
+    }
   });
 
   const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })

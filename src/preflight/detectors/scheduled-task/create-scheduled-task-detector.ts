@@ -23,10 +23,6 @@ export const createScheduledTaskDetector: DetectorFactory = () => {
         if (task.definition !== undefined) fromXml.push({ task: detachTask(task), script: file.meta });
       return tasks.filter((task) => task.definition === undefined).map(describeTask);
     },
-    scanBinary(file) {
-      xmlTexts.addBinary(file);
-      return [];
-    },
     finish: (files) =>
       fromXml.map(({ task, script }) => describeTask(applyTaskDefinition(task, script, files, xmlTexts))),
   };
