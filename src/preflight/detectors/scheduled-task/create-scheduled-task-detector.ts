@@ -31,7 +31,7 @@ export const createScheduledTaskDetector: DetectorFactory = () => {
 /** The task's text fields as flat copies: kept until `finish`, slices would hold their whole segment alive. */
 function detachTask(task: ScheduledTask): ScheduledTask {
   const detached = { ...task };
-  for (const field of ['schedule', 'description', 'command', 'name', 'user', 'definition'] as const) {
+  for (const field of ['schedule', 'description', 'command', 'name', 'user', 'definition', 'note'] as const) {
     const value = detached[field];
     if (value !== undefined) detached[field] = detachString(value);
   }

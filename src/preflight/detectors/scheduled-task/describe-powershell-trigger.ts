@@ -13,17 +13,21 @@ const UNREAD = 'which dten cannot read from the script';
 /**
  * Words for one `-Trigger` of Register-ScheduledTask. A `New-ScheduledTaskTrigger …` is read into the schtasks
  * options it matches, so it is worded as `describeWindowsSchedule` words the command line and the XML; what the
- * script works out as it runs is said to be so.
+ * script works out as it runs, or changes on the trigger in a way dten does not follow, is said to be so.
  */
 export function describePowerShellTrigger(trigger: PowerShellValue): string {
   if (trigger.type === 'variable') return `on the trigger in ${trigger.raw}, ${UNREAD}`;
   if (trigger.type !== 'command' || trigger.command.name !== 'new-scheduledtasktrigger') {
     return `on a trigger dten does not put in words (${trigger.raw})`;
   }
-  const { named } = trigger.command;
-  return [...describeKind(named), describeRandomDelay(named.get('randomdelay')), describeRepeating(named)]
+  const { named, changes } = trigger.command;
+  const words = [...describeKind(named), describeRandomDelay(named.get('randomdelay')), describeRepeating(named)]
     .filter(Boolean)
     .join(', ');
+  // What the script later sets on it could change any of that: the words say what it was made as, and where.
+  return changes
+    ? `on a trigger made as "${words}" and changed later in the script (${changes.join('; ')}); read it there`
+    : words;
 }
 
 /** The schedule, then anything about it dten could not read. */

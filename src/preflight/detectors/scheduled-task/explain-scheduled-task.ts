@@ -2,6 +2,11 @@ import type { ScheduledTask } from './scheduled-task.js';
 
 /** The finding's message for a task, and how to pause it (for the remediation). */
 export function explainScheduledTask(task: ScheduledTask): { message: string; pause: string } {
+  const { message, pause } = explainKind(task);
+  return { message: task.note === undefined ? message : `${message} ${task.note}`, pause };
+}
+
+function explainKind(task: ScheduledTask): { message: string; pause: string } {
   const runs = `"${task.command}"${task.user ? ` as ${task.user}` : ''} ${task.description}`;
   switch (task.kind) {
     case 'crontab':

@@ -3,6 +3,7 @@ import { isCommentLine } from '../text-scan/is-comment-line.js';
 import { displayCommand } from './display-command.js';
 import { findAtJobs } from './find-at-jobs.js';
 import { findCrontabInstalls } from './find-crontab-installs.js';
+import { findPowerShellInvocations } from './find-powershell-invocations.js';
 import { findPowerShellTasks } from './find-powershell-tasks.js';
 import { findTimerUnit } from './find-timer-unit.js';
 import { findWindowsTasks } from './find-windows-tasks.js';
@@ -10,10 +11,11 @@ import { parseCrontabLine } from './parse-crontab-line.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 /** One native pass over the text decides whether the line-by-line search for installs can find anything at all. */
-const MAY_INSTALL = /crontab|cron\.d\/|schtasks|register-scheduledtask|\bat\b|\bbatch\b/i;
+const MAY_INSTALL = /crontab|cron\.d\/|schtasks|register-scheduledtask|powershell|pwsh|\bat\b|\bbatch\b/i;
 
 const SCHTASKS = /schtasks/i;
 const REGISTER_TASK = /register-scheduledtask/i;
+const RUNS_POWERSHELL = /powershell|pwsh/i;
 
 const PERIOD_CRON = { hourly: '@hourly', daily: '@daily', weekly: '@weekly', monthly: '@monthly' } as const;
 
@@ -34,10 +36,24 @@ export function findScheduledTasks(path: string, text: string, firstLine: number
     tasks.push(...findAtJobs(code, firstLine, path));
     // One native pass over the whole text instead of each finder's regex on every line of a script without them.
     if (SCHTASKS.test(text)) tasks.push(...findWindowsTasks(code, firstLine, path));
-    // PowerShell's own reading: a `<# … #>` help block can hold lines that look like `#` comments but end it.
-    if (REGISTER_TASK.test(text)) tasks.push(...findPowerShellTasks(lines, firstLine, path));
+    tasks.push(...findPowerShellRegistrations(text, lines, firstLine, path));
   }
   return tasks.map((task) => ({ ...task, command: displayCommand(task.command) }));
+}
+
+/**
+ * Tasks registered with PowerShell, in the file's own code (read as PowerShell whatever the file: a heredoc into
+ * `pwsh` holds it too) and in what it hands to `powershell -Command` or `-EncodedCommand` (an encoded one names
+ * nothing in the clear). A task inside a multi-line `pwsh -c '…'` is reported once, at the line that runs it.
+ */
+function findPowerShellRegistrations(text: string, lines: string[], firstLine: number, path: string): ScheduledTask[] {
+  const invoked = RUNS_POWERSHELL.test(text) ? findPowerShellInvocations(lines, firstLine, path) : undefined;
+  // PowerShell's own reading: a `<# … #>` help block can hold lines that look like `#` comments but end it.
+  const own = REGISTER_TASK.test(text) ? findPowerShellTasks(lines, firstLine, path) : [];
+  const invokedLines = new Set<number>();
+  for (const { first, last } of invoked?.spans ?? [])
+    for (let line = first; line <= last; line++) invokedLines.add(line);
+  return [...own.filter((task) => !invokedLines.has(task.line)), ...(invoked?.tasks ?? [])];
 }
 
 function findCrontabLines(lines: string[], firstLine: number, path: string, withUser: boolean): ScheduledTask[] {

@@ -9,22 +9,49 @@ export type PowerShellValue =
   | { type: 'list'; items: PowerShellValue[]; raw: string }
   /** `@{ TaskName = 'Backup' }`, by lower-case key. */
   | { type: 'table'; entries: Map<string, PowerShellValue>; raw: string }
-  /** Anything worked out as the script runs: `(Get-Date).AddMinutes(5)`, `[TimeSpan]::MaxValue`, `$a + $b`. */
-  | { type: 'other'; raw: string };
+  /**
+   * Anything worked out as the script runs: `(Get-Date).AddMinutes(5)`, `[TimeSpan]::MaxValue`, `$a + $b`.
+   * `member` is set for one property read (`(New-ScheduledTaskTrigger …).Repetition`): its owner and lower-case name.
+   */
+  | { type: 'other'; raw: string; member?: { of: PowerShellValue; name: string } };
 
 export interface PowerShellCommand {
   /** Lower-case: PowerShell names are case-insensitive. */
   name: string;
-  /** Parameters by lower-case name; a switch (`-Daily`) is `true`. */
+  /** Parameters by lower-case full name (an abbreviation PowerShell binds is spelled out); a switch is `true`. */
   named: Map<string, PowerShellValue | true>;
   positional: PowerShellValue[];
   /** The variables splatted into it (`@params`), lower-case. */
   splats: string[];
   /** What the pipeline feeds it: `New-ScheduledTask … | Register-ScheduledTask`. */
   input?: PowerShellValue;
+  /** Parameter names PowerShell refuses as ambiguous (`-D` on New-ScheduledTaskTrigger); kept as written in `named`. */
+  ambiguous?: PowerShellAmbiguity[];
+  /** Property assignments after it was made that dten does not follow, as written with their line. */
+  changes?: string[];
+}
+
+/** A parameter name that is the start of several of a cmdlet's parameters. */
+export interface PowerShellAmbiguity {
+  /** As documented: `New-ScheduledTaskTrigger`. */
+  cmdlet: string;
+  /** Without its dash, as written: `D`. */
+  written: string;
+  /** What PowerShell lists: `-Daily`, `-DaysInterval`, … */
+  candidates: string[];
+  /** Set when only PowerShell from this version on refuses it, Windows PowerShell 5.1 binding it to `binds`. */
+  since?: string;
+  binds?: string;
 }
 
 /** An assignment or a command of a script, `offset` being where it starts in the statement text. */
 export type PowerShellEvent = { offset: number } & (
-  { kind: 'assignment'; name: string; value: PowerShellValue } | { kind: 'command'; command: PowerShellCommand }
+  | {
+      kind: 'assignment';
+      name: string;
+      value: PowerShellValue;
+      /** Set for `$trigger.Repetition = …`: the lower-case property path (`[0]` for an index) and the target as written. */
+      member?: { path: string[]; written: string };
+    }
+  | { kind: 'command'; command: PowerShellCommand }
 );

@@ -1,5 +1,6 @@
 import { shortenText } from '../text-scan/shorten-text.js';
 import { describePowerShellTrigger } from './describe-powershell-trigger.js';
+import { explainAmbiguousParameters } from './explain-ambiguous-parameters.js';
 import { nameAccount } from './name-account.js';
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 import { readPowerShellXmlFile } from './read-powershell-xml-file.js';
@@ -17,11 +18,13 @@ export function readPowerShellRegistration(register: PowerShellCommand): Omit<Sc
   const get = (name: string): PowerShellValue | undefined => valueOf(register.named.get(name) ?? task?.named.get(name));
   const name = taskName(get('taskname') ?? register.positional[0], get('taskpath') ?? register.positional[1]);
   const user = get('user') ?? principalAccount(get('principal'));
+  const note = explainAmbiguousParameters(register);
   const base = {
     kind: 'windows-task' as const,
     windowsTool: 'powershell' as const,
     ...(name === undefined ? {} : { name }),
     ...(user === undefined ? {} : { user: nameAccount(textOf(user)) }),
+    ...(note === undefined ? {} : { note }),
   };
   const xml = get('xml');
   if (xml !== undefined) {

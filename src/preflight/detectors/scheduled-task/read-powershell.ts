@@ -1,14 +1,15 @@
 import { PowerShellCursor } from './powershell-cursor.js';
 import type { PowerShellCommand, PowerShellEvent, PowerShellValue } from './powershell-value.js';
 import { readPowerShellString } from './read-powershell-string.js';
+import { resolvePowerShellParameter } from './resolve-powershell-parameter.js';
 
-/** Parameters that take no value: without this list `-Daily -At 3am` would read `-Daily` as taking `-At`'s place. */
-const SWITCHES = new Set(['daily', 'weekly', 'once', 'atstartup', 'atlogon', 'force', 'asjob', 'disable', 'raw']);
 /** A type (`[string]`, `[string[]]`) or an attribute (`[Parameter(Mandatory)]`); written so no text splits two ways. */
 const TYPE = String.raw`\[(?:[\w.]+(?:\[[\w., ]*\])?|\w+\([^()\n]*\))\]`;
 const NAME = String.raw`\$(?:\{([^}\n]{0,256})\}|((?:\w+:)?\w+))`;
 /** `[Parameter()][string]$Name = …` as well as `$Name = …`, so a `param()` block's defaults are read too. */
 const ASSIGNMENT = new RegExp(String.raw`(?:${TYPE}\s*)*${NAME}\s*=(?!=)`, 'y');
+/** `$trigger.Repetition = …`, `$task.Triggers[0].Repetition.Interval = …`. */
+const MEMBER_ASSIGNMENT = new RegExp(String.raw`${NAME}((?:\.[A-Za-z_]\w*|\[\s*\d{1,4}\s*\])+)\s*=(?!=)`, 'y');
 const VARIABLE = new RegExp(NAME, 'y');
 const CAST = new RegExp(TYPE, 'y');
 const PARAMETER = /-([A-Za-z_]\w*)(?::|(?=[\s;|)}]|$))/y;
@@ -62,11 +63,14 @@ class Reader extends PowerShellCursor {
   }
 
   private assignmentOrPipeline(start: number): PowerShellValue {
-    const assignment = this.match(ASSIGNMENT);
+    const assignment = this.match(ASSIGNMENT) ?? this.match(MEMBER_ASSIGNMENT);
     if (assignment) {
+      const path = assignment[3];
+      const written = this.text.slice(start, this.pos).replace(/\s*=$/, '');
       this.skip(/\s+/y);
       const value = this.pipeline();
-      this.events.push({ offset: start, kind: 'assignment', name: variableName(assignment), value });
+      const member = path === undefined ? {} : { member: { path: memberPath(path), written } };
+      this.events.push({ offset: start, kind: 'assignment', name: variableName(assignment), value, ...member });
       return value;
     }
     let value = this.element(undefined);
@@ -105,10 +109,12 @@ class Reader extends PowerShellCursor {
       const parameter = this.match(PARAMETER);
       const splat = parameter ? undefined : this.match(/@(\w+)(?![\w({])/y);
       if (parameter) {
-        const key = (parameter[1] ?? '').toLowerCase();
+        // `-Dai` is `-Daily` where no other parameter of the cmdlet starts so; `-Daily` takes no value.
+        const { key, isSwitch: takesNoValue, ambiguity } = resolvePowerShellParameter(command.name, parameter[1] ?? '');
+        if (ambiguity) (command.ambiguous ??= []).push(ambiguity);
         const hasColon = parameter[0].endsWith(':');
         this.skipInline();
-        const isSwitch = !hasColon && (SWITCHES.has(key) || this.atEnd() || this.lookingAt(PARAMETER));
+        const isSwitch = !hasColon && (takesNoValue === true || this.atEnd() || this.lookingAt(PARAMETER));
         command.named.set(key, isSwitch ? true : this.list(this.pos, () => this.item(false)));
       } else if (splat) {
         command.splats.push((splat[1] ?? '').toLowerCase());
@@ -202,26 +208,44 @@ class Reader extends PowerShellCursor {
     return { type: 'table', entries, raw: this.rawFrom(start) };
   }
 
-  /** Member access, a method call or an index after a value (`(Get-Date).AddMinutes(5)`): worked out. */
+  /**
+   * Member access, a method call or an index after a value (`(Get-Date).AddMinutes(5)`): worked out. One property
+   * read keeps what it is read from: `(New-ScheduledTaskTrigger … -RepetitionInterval …).Repetition`.
+   */
   private postfix(start: number, value: PowerShellValue): PowerShellValue {
-    let worked = false;
+    const accesses: string[] = [];
     for (;;) {
-      if (this.match(/(?:\.|::)[A-Za-z_]\w*/y)) {
+      const member = this.match(/(?:\.|::)[A-Za-z_]\w*/y)?.[0];
+      if (member !== undefined) {
+        accesses.push(this.char() === '(' ? '()' : member);
         if (this.char() === '(') this.group();
       } else if (this.char() === '[') {
+        accesses.push('[]');
         this.pos++;
         this.statements(']');
       } else {
         break;
       }
-      worked = true;
     }
-    return worked ? { type: 'other', raw: this.rawFrom(start) } : value;
+    if (accesses.length === 0) return value;
+    const raw = this.rawFrom(start);
+    const [only] = accesses;
+    const property = accesses.length === 1 && only?.startsWith('.') ? only.slice(1).toLowerCase() : undefined;
+    return property === undefined
+      ? { type: 'other', raw }
+      : { type: 'other', raw, member: { of: value, name: property } };
   }
 
   private textOf(value: PowerShellValue): string {
     return value.type === 'text' ? value.text : value.raw;
   }
+}
+
+/** `.Triggers[0].Repetition` → `['triggers', '[0]', 'repetition']`. */
+function memberPath(path: string): string[] {
+  return (path.match(/\.\w+|\[\s*\d+\s*\]/g) ?? []).map((part) =>
+    part.startsWith('.') ? part.slice(1).toLowerCase() : `[${part.replace(/\D/g, '')}]`,
+  );
 }
 
 function variableName(match: RegExpExecArray): string {

@@ -1,4 +1,5 @@
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
+import { resolvePowerShellParameter } from './resolve-powershell-parameter.js';
 
 /** More triggers or actions than a task holds; `$x = $x, $x` repeated would otherwise double without end. */
 const MAX_ITEMS = 64;
@@ -28,6 +29,8 @@ export function resolvePowerShellValue(
       return { ...value, entries: new Map([...value.entries].map(([key, entry]) => [key, resolve(entry)])) };
     case 'command':
       return { ...value, command: resolveCommand(value.command, resolve, variables) };
+    case 'other':
+      return value.member ? { ...value, member: { ...value.member, of: resolve(value.member.of) } } : value;
     default:
       return value;
   }
@@ -39,13 +42,20 @@ function resolveCommand(
   variables: ReadonlyMap<string, PowerShellValue>,
 ): PowerShellCommand {
   const named = new Map<string, PowerShellValue | true>();
+  const ambiguous = [...(command.ambiguous ?? [])];
   for (const splat of command.splats) {
     const table = variables.get(splat);
-    // A splatted `Daily = $true` is the switch `-Daily`.
-    if (table?.type === 'table') for (const [key, entry] of table.entries) named.set(key, isTrue(entry) || entry);
+    if (table?.type !== 'table') continue;
+    // A splatted key is bound as a parameter name is, abbreviations included; `Daily = $true` is the switch `-Daily`.
+    for (const [written, entry] of table.entries) {
+      const { key, ambiguity } = resolvePowerShellParameter(command.name, written);
+      if (ambiguity) ambiguous.push(ambiguity);
+      named.set(key, isTrue(entry) || entry);
+    }
   }
   for (const [key, entry] of command.named) named.set(key, entry === true ? true : resolve(entry));
   const resolved: PowerShellCommand = { ...command, named, positional: command.positional.map(resolve), splats: [] };
+  if (ambiguous.length > 0) resolved.ambiguous = ambiguous;
   if (command.input) resolved.input = resolve(command.input);
   return resolved;
 }

@@ -24,4 +24,6 @@ export interface ScheduledTask {
   definition?: string;
   /** Where the package holds `definition`; when dten could read it, `command` and `description` come from it. */
   definitionFound?: { path: string; read: boolean };
+  /** Sentences the message ends with: where dten read the task from, or why PowerShell would refuse the script. */
+  note?: string;
 }
