@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { forEachMarkedLine } from '../text-scan/for-each-marked-line.js';
 import { isCommentLine } from '../text-scan/is-comment-line.js';
 import { isReferenceUrl } from './is-reference-url.js';
 
@@ -12,6 +13,7 @@ export interface EndpointMention {
   comment: boolean;
 }
 
+const DOT_OR_COLON = /[.:]/g;
 const URL_PATTERN =
   /\b(?:https?|ftps?|sftp|wss?|s3|ssh|git|rsync|ldaps?|amqps?|mqtts?|rediss?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?|smb|nfs):\/\/[^\s"'<>`\\|^]+/gi;
 const GIT_SSH = /\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi;
@@ -29,11 +31,10 @@ const NOT_AN_ADDRESS =
 /** Endpoints named in a text: URLs, `git@host:`, host names in `host = …` settings, IPv4 and IPv6 literals. */
 export function findEndpointMentions(text: string, firstLine: number): EndpointMention[] {
   const found: EndpointMention[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    // Every endpoint form holds a dot or a colon: most lines are skipped without running a pattern.
-    if (!line.includes('.') && !line.includes(':')) return;
+  // Every endpoint form holds a dot or a colon: only the lines that do are looked at, and made into strings.
+  forEachMarkedLine(text, firstLine, DOT_OR_COLON, (line, number) => {
     const comment = isCommentLine(line);
-    for (const mention of mentionsIn(line)) found.push({ ...mention, line: firstLine + index, comment });
+    for (const mention of mentionsIn(line)) found.push({ ...mention, line: number, comment });
   });
   return found;
 }
