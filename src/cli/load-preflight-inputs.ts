@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { UserError, type UserErrorParams } from '../core/errors/user-error.js';
+import { decodeTextBytes } from '../preflight/decode-text-bytes.js';
 import { DEFAULT_POLICY, mergePolicy, policySchema, type Policy } from '../preflight/policy.js';
 
 const inventorySchema = z.record(z.string(), z.record(z.string(), z.string()));
@@ -9,7 +10,8 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 
 export async function readUserFile(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Saved on Windows, it may be UTF-16 or carry a byte-order mark, which JSON.parse refuses.
+    return decodeTextBytes(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('file-not-found', { what, path });

@@ -3,6 +3,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { MANIFEST_PATH } from '../core/manifest/manifest-schema.js';
 import { parseManifest, type ParsedManifest } from '../core/manifest/parse-manifest.js';
 import type { ArchiveLimits, OpenedArchive } from './archive.js';
+import { decodeTextBytes } from './decode-text-bytes.js';
 import { findManifestEntry } from './find-manifest-entry.js';
 
 const MISSING: Finding = {
@@ -30,5 +31,5 @@ export async function readManifest(
     }
     chunks.push(chunk);
   }
-  return { ...parseManifest(Buffer.concat(chunks).toString('utf8'), found.entry.displayName), root: found.root };
+  return { ...parseManifest(decodeTextBytes(Buffer.concat(chunks)), found.entry.displayName), root: found.root };
 }
