@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ArchiveRefusal } from '../../src/core/errors/archive-refusal.js';
-import { loadConfig } from '../../src/config.js';
-import type { ArchiveEntry, OpenedArchive } from '../../src/preflight/archive.js';
-import { DEFAULT_POLICY } from '../../src/preflight/policy.js';
+import {
+  DEFAULT_ARCHIVE_LIMITS,
+  type ArchiveEntry,
+  type ArchiveLimits,
+  type OpenedArchive,
+} from '../../src/preflight/archive.js';
 import { createReadAhead } from '../../src/preflight/read-ahead.js';
-import { runConfiguredPreflight } from '../../src/preflight/run-configured-preflight.js';
 import { writeTempFile } from '../archive/build-yazl-zip.js';
 import { buildRawZip } from '../helpers/raw-zip.js';
+import { runTestPreflight } from '../messages-chat/run-test-preflight.js';
 
 /** What a scripted entry does when read: hands out these chunks, then ends or fails. */
 interface Script {
@@ -126,13 +128,9 @@ describe('reading the next entry ahead while one is scanned', () => {
 });
 
 describe('the preflight with reading ahead', () => {
-  const preflight = async (zip: Buffer, env: Record<string, string> = {}) =>
-    runConfiguredPreflight(await writeTempFile('read-ahead.zip', zip), loadConfig(env), pino({ level: 'silent' }), {
-      trustedCaPem: [],
-      policy: DEFAULT_POLICY,
-      inventory: undefined,
-      windowMinutes: undefined,
-      now: new Date('2026-11-29T12:00:00Z'),
+  const preflight = async (zip: Buffer, limits: Partial<ArchiveLimits> = {}) =>
+    runTestPreflight(await writeTempFile('read-ahead.zip', zip), new Date('2026-11-29T12:00:00Z'), [], {
+      limits: { ...DEFAULT_ARCHIVE_LIMITS, ...limits },
     }).then(
       () => undefined,
       (error: unknown) => error,
@@ -156,7 +154,7 @@ describe('the preflight with reading ahead', () => {
         { name: 'a.txt', method: 8, content: randomBytes(1.5 * 1024 ** 2).toString('hex') },
         { name: 'b.txt', method: 8, content: randomBytes(1.5 * 1024 ** 2).toString('hex') },
       ]),
-      { DTEN_MAX_TOTAL_BYTES: String(2 * 1024 ** 2) },
+      { maxTotalBytes: 2 * 1024 ** 2 },
     );
     expect(refusal).toMatchObject({ code: 'total-too-large' });
   });

@@ -1,15 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { readReleaseManifest } from '../../src/agent/host/read-release-manifest.js';
 import { loadInventory, loadPolicy } from '../../src/cli/load-preflight-inputs.js';
-import { loadConfig } from '../../src/config.js';
-import { DEFAULT_POLICY } from '../../src/preflight/policy.js';
-import { runConfiguredPreflight } from '../../src/preflight/run-configured-preflight.js';
 import { buildYazlZip, writeTempFile } from '../archive/build-yazl-zip.js';
 import { buildTestManifest } from '../detectors/build-test-manifest.js';
+import { runTestPreflight } from '../messages-chat/run-test-preflight.js';
 import { encodeUtf16 } from './encode-utf16.js';
 
 const MANIFEST = JSON.stringify(buildTestManifest({ services: [{ unit: 'dten-server.service' }] }), null, 2);
@@ -27,13 +24,7 @@ describe('a manifest, policy or inventory saved by a Windows editor', () => {
       'bom.zip',
       await buildYazlZip([{ name: 'manifest.json', content: save(MANIFEST) }]),
     );
-    const report = await runConfiguredPreflight(zip, loadConfig({}), pino({ level: 'silent' }), {
-      trustedCaPem: [],
-      policy: DEFAULT_POLICY,
-      inventory: undefined,
-      windowMinutes: undefined,
-      now: new Date('2026-11-29T12:00:00Z'),
-    });
+    const report = await runTestPreflight(zip, new Date('2026-11-29T12:00:00Z'));
     expect(report.package.version).toBe('4.2.0');
     expect(report.findings.filter((finding) => finding.category === 'manifest')).toEqual([]);
   });
