@@ -1,49 +1,99 @@
 import { parsePlPgSQLSync } from 'libpg-query';
 import { createLineLocator } from './create-line-locator.js';
-import { parseSql, type SqlStatement } from './parse-sql.js';
+import type { SqlStatement } from './parse-sql.js';
+import { parseSqlFragment } from './parse-sql-fragment.js';
+import { readDynamicSql } from './read-dynamic-sql.js';
+
+/** EXECUTEs read per DO block; past this many the rest count as unread (a generated block, or a hostile one). */
+const MAX_EXECUTES = 256;
+
+export interface DoBlockStatement extends SqlStatement {
+  /** Set when this is the SQL an `EXECUTE` runs: the `{name}` placeholders in it stand for run-time values. */
+  executed?: { placeholders: string[] };
+}
+
+export interface DoBlock {
+  statements: DoBlockStatement[];
+  /** Every statement in the block was read (none needed the block's variables to parse, no EXECUTE was unread). */
+  complete: boolean;
+  /** EXECUTEs whose SQL cannot be known before the block runs (a variable, a string built in a loop, …). */
+  unreadExecutes: Array<{ line: number; expression: string }>;
+}
+
+interface BlockStep {
+  query: string;
+  lineno: number;
+  dynamic: boolean;
+}
 
 /**
- * The SQL statements a PL/pgSQL `DO` block runs (its `execsql` statements, in IF, LOOP and nested blocks too), parsed
- * on their own and placed on the lines of the file they are in. A DO block runs when the migration does, so what it
- * runs takes its locks then; a function body runs only when called and is not looked into. Dynamic SQL (`EXECUTE
- * '…'`) and a block in another language give nothing; so does a statement that needs the block's variables to parse.
+ * The SQL statements a PL/pgSQL `DO` block runs (its `execsql` and PERFORM statements, and the SQL of an `EXECUTE`
+ * where constants make it known, in IF, LOOP and nested blocks too), parsed on their own and placed on the lines of
+ * the file they are in. A DO block runs when the migration does, so what it runs takes its locks then; a function
+ * body runs only when called and is not looked into. Undefined for any other statement, a block in another language or
+ * one PL/pgSQL refuses; a statement that needs the block's variables to parse is left out (and the block incomplete).
  */
-export function findDoBlockStatements(statement: SqlStatement): SqlStatement[] {
+export function findDoBlockStatements(statement: SqlStatement): DoBlock | undefined {
   const node = statement.node;
-  if (!('DoStmt' in node)) return [];
+  if (!('DoStmt' in node)) return undefined;
   const options = (node.DoStmt.args ?? []).flatMap((arg) => ('DefElem' in arg ? [arg.DefElem] : []));
   const language = options.find((option) => option.defname === 'language')?.arg;
   const plpgsql = language === undefined || ('String' in language && language.String.sval === 'plpgsql');
-  if (!plpgsql) return [];
+  if (!plpgsql) return undefined;
   const body = options.find((option) => option.defname === 'as');
   let tree: unknown;
   try {
     tree = parsePlPgSQLSync(`${statement.text};`);
   } catch {
-    return []; // the server would refuse the block too; the migration's own parse is what reports SQL errors
+    return undefined; // the server would refuse the block too; the migration's own parse is what reports SQL errors
   }
   // PL/pgSQL numbers lines from the body's first line, which is the line the body's opening quote is on.
   const bodyOffset = (body?.location ?? statement.start) - statement.start;
   const bodyLine = statement.line - 1 + createLineLocator(Buffer.from(statement.text, 'utf8')).locate(bodyOffset).line;
-  return collectExecSql(tree).flatMap(({ query, lineno }) => {
-    const parsed = parseSql(query);
-    if (!parsed.ok) return [];
-    return parsed.statements.map((inner) => ({ ...inner, line: bodyLine + Math.max(0, lineno - 1) }));
-  });
+  const block: DoBlock = { statements: [], complete: true, unreadExecutes: [] };
+  let executes = 0;
+  for (const { query, lineno, dynamic } of collectSteps(tree)) {
+    const line = bodyLine + Math.max(0, lineno - 1);
+    if (!dynamic) {
+      const parsed = parseSqlFragment(query);
+      if (parsed) block.statements.push(...parsed.map((inner) => ({ ...inner, line })));
+      else block.complete = false;
+      continue;
+    }
+    executes += 1;
+    const read = executes <= MAX_EXECUTES ? readDynamicSql(query) : undefined;
+    const parsed = read && parseSqlFragment(read.sql);
+    if (!read || !parsed || parsed.length === 0) {
+      block.unreadExecutes.push({ line, expression: query });
+      block.complete = false;
+      continue;
+    }
+    const executed = { placeholders: read.placeholders };
+    block.statements.push(...parsed.map((inner) => ({ ...inner, line, executed })));
+  }
+  return block;
 }
 
-function collectExecSql(tree: unknown): Array<{ query: string; lineno: number }> {
-  const found: Array<{ query: string; lineno: number }> = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (typeof value !== 'object' || value === null) return;
+/** The block's SQL steps in the order they are written; a walk with its own stack, as blocks may nest deeply. */
+function collectSteps(tree: unknown): BlockStep[] {
+  const found: BlockStep[] = [];
+  const pending: unknown[] = [tree];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]);
+    if (Array.isArray(value)) continue;
     const record = value as Record<string, unknown>;
-    const exec = record.PLpgSQL_stmt_execsql as
-      { lineno?: number; sqlstmt?: { PLpgSQL_expr?: { query?: string } } } | undefined;
-    const query = exec?.sqlstmt?.PLpgSQL_expr?.query;
-    if (query !== undefined) found.push({ query, lineno: exec?.lineno ?? 1 });
-    Object.values(record).forEach(visit);
-  };
-  visit(tree);
+    const step = (record.PLpgSQL_stmt_execsql ?? record.PLpgSQL_stmt_perform ?? record.PLpgSQL_stmt_dynexecute) as
+      { lineno?: number; sqlstmt?: PlpgsqlExpression; expr?: PlpgsqlExpression; query?: PlpgsqlExpression } | undefined;
+    const query = (step?.sqlstmt ?? step?.expr ?? step?.query)?.PLpgSQL_expr?.query;
+    const dynamic = 'PLpgSQL_stmt_dynexecute' in record;
+    if (query !== undefined) found.push({ query, lineno: step?.lineno ?? 1, dynamic });
+  }
   return found;
+}
+
+interface PlpgsqlExpression {
+  PLpgSQL_expr?: { query?: string };
 }

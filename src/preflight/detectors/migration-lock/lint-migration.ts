@@ -1,10 +1,11 @@
 import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
-import { findDoBlockStatements } from '../../../libpg-query/find-do-block-statements.js';
+import { findDoBlockStatements, type DoBlock } from '../../../libpg-query/find-do-block-statements.js';
 import { parseSql, type SqlParseError, type SqlStatement } from '../../../libpg-query/parse-sql.js';
 import { checkAlterTable } from './check-alter-table.js';
 import { checkIndexStatement } from './check-index-statement.js';
 import { checkMaintenance } from './check-maintenance.js';
 import { checkTimeouts } from './check-timeouts.js';
+import { describeUnreadExecutes } from './describe-unread-executes.js';
 import { createLintState, tableKey, type LintState } from './lint-state.js';
 import { DEFAULT_POSTGRES_MAJOR, type LintOptions, type MigrationHazard } from './migration-hazard.js';
 
@@ -20,21 +21,41 @@ export function lintMigration(sql: string, options: LintOptions = {}): Migration
   if (!parsed.ok) return [describeParseError(parsed.error)];
   const state = createLintState(options.postgresMajor ?? DEFAULT_POSTGRES_MAJOR, options.assumeInTransaction ?? false);
   for (const statement of parsed.statements) {
-    checkStatement(state, statement);
-    checkDoBlock(state, statement);
+    const block = findDoBlockStatements(statement);
+    if (block) checkDoBlock(state, block);
+    // A DO block read whole takes only the locks of what it runs; one dten could not read may take any.
+    if (!block?.complete) checkStatement(state, statement);
   }
+  if (state.unreadExecutes.length > 0) state.hazards.push(describeUnreadExecutes(state.unreadExecutes));
   return state.hazards.sort((a, b) => a.line - b.line);
 }
 
-/** What a DO block runs is checked like the file's own statements; a DO block is one statement, so one transaction. */
-function checkDoBlock(state: LintState, statement: SqlStatement): void {
-  const inner = findDoBlockStatements(statement);
-  if (inner.length === 0) return;
+/**
+ * What a DO block runs is checked like the file's own statements; a DO block is one statement, so one transaction.
+ * What an EXECUTE runs is said to be read from it, with what its placeholders stand for.
+ */
+function checkDoBlock(state: LintState, { statements, unreadExecutes }: DoBlock): void {
+  state.unreadExecutes.push(...unreadExecutes);
+  if (statements.length === 0) return;
   const outside = state.inTransaction;
   if (!outside) state.transaction += 1;
   state.inTransaction = true;
-  for (const each of inner) checkStatement(state, each);
+  for (const each of statements) {
+    const before = state.hazards.length;
+    checkStatement(state, each);
+    if (!each.executed) continue;
+    const note = describeExecuted(each.executed.placeholders);
+    for (const hazard of state.hazards.slice(before)) hazard.message += note;
+  }
   state.inTransaction = outside;
+}
+
+function describeExecuted(placeholders: string[]): string {
+  const names = placeholders.map(escapeForDisplay);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const values = names.length > 1 ? 'values' : 'a value';
+  const standing = list ? ` (${list} standing for ${values} the block computes when it runs)` : '';
+  return ` This statement is the SQL the EXECUTE on this line runs, read from its string${standing}.`;
 }
 
 function checkStatement(state: LintState, statement: SqlStatement): void {

@@ -20,6 +20,8 @@ export interface LintState {
   validated: Set<string>;
   lockTimeout: 'missing' | 'set' | 'reported';
   statementTimeout: 'missing' | 'set' | 'reported';
+  /** EXECUTEs in DO blocks whose SQL is only known when they run: line and expression. */
+  unreadExecutes: Array<{ line: number; expression: string }>;
   hazards: MigrationHazard[];
 }
 
@@ -34,6 +36,7 @@ export function createLintState(postgresMajor: number, assumeInTransaction: bool
     validated: new Set(),
     lockTimeout: 'missing',
     statementTimeout: 'missing',
+    unreadExecutes: [],
     hazards: [],
   };
 }
@@ -62,7 +65,11 @@ export function report(
   statement: SqlStatement,
   hazard: { rule: string; severity: Severity; message: string; remediation: string },
 ): void {
-  const firstLine = escapeForDisplay(maskSqlLiterals(statement.text).split('\n')[0] ?? '');
-  const evidence = firstLine.length > 160 ? `${firstLine.slice(0, 159)}…` : firstLine;
-  state.hazards.push({ ...hazard, line: statement.line, evidence });
+  state.hazards.push({ ...hazard, line: statement.line, evidence: describeEvidence(statement.text) });
+}
+
+/** The first line of some SQL, string literals masked, shortened to 160 characters. */
+export function describeEvidence(sql: string): string {
+  const firstLine = escapeForDisplay(maskSqlLiterals(sql).split('\n')[0] ?? '');
+  return firstLine.length > 160 ? `${firstLine.slice(0, 159)}…` : firstLine;
 }
