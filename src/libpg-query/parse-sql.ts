@@ -24,7 +24,12 @@ export interface SqlParseError {
   column: number;
 }
 
-export type ParsedSql = { ok: true; statements: SqlStatement[] } | { ok: false; error: SqlParseError };
+/**
+ * `tooDeep`: PostgreSQL's grammar may well take the SQL, but the parser dten runs (WASM) ran out of stack on a statement
+ * nested thousands of levels deep (`a || b || …`); nothing was read, and the error says so rather than PostgreSQL.
+ */
+export type ParsedSql =
+  { ok: true; statements: SqlStatement[] } | { ok: false; error: SqlParseError; tooDeep?: boolean };
 
 let loading: Promise<void> | undefined;
 
@@ -46,6 +51,10 @@ export function parseSql(sql: string): ParsedSql {
     );
     return { ok: true, statements };
   } catch (error) {
+    if (error instanceof RangeError) {
+      const message = 'a statement is nested too deeply for the SQL parser dten runs';
+      return { ok: false, tooDeep: true, error: { message, offset: 0, line: 1, column: 1 } };
+    }
     if (!hasSqlDetails(error) || error.sqlDetails === undefined) throw error;
     // PostgreSQL reports a 0-based character (code point) index, not a byte or UTF-16 offset.
     const offset = Buffer.byteLength(sliceCodePoints(sql, error.sqlDetails.cursorPosition), 'utf8');

@@ -265,3 +265,16 @@ DO LANGUAGE sql $$ SELECT 1 $$;`;
     expect(rulesOf(sql)).toEqual([]);
   });
 });
+
+describe('a migration too deep for the parser dten runs', () => {
+  it('is a warning that nothing in it was checked, not a claim that PostgreSQL refuses it, and the next migration is read as usual', () => {
+    const chain = Array.from({ length: 12_000 }, (_, index) => `'part${index}'`).join(' || ');
+    const hazards = lintMigration(`SET lock_timeout = '5s';\nUPDATE settings SET note = ${chain};\n`);
+    expect(hazards).toMatchObject([{ rule: 'too-deep-to-check', severity: 'warning', line: 1 }]);
+    expect(hazards[0]?.message).toContain('nothing in it was checked for locks');
+    expect(hazards[0]?.message).not.toContain('PostgreSQL cannot parse');
+    expect(
+      lintMigration('CREATE INDEX orders_customer_idx ON orders (customer_id);').map(({ rule }) => rule),
+    ).toContain('require-concurrent-index-creation');
+  });
+});
