@@ -1,8 +1,7 @@
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { Finding } from '../core/findings/finding.js';
 import { describeArchiveRefusal } from '../messages/archive-refusal-text.js';
-import type { ArchiveEntry, ArchiveHazard, OpenedArchive } from './archive.js';
-import { createReadAhead } from './read-ahead.js';
+import type { ArchiveHazard, OpenedArchive } from './archive.js';
 import type { FileMeta } from './detector.js';
 import { scanEntry } from './scan-entry.js';
 import type { ScanSession } from './scan-session.js';
@@ -14,22 +13,8 @@ export async function scanArchive(
   at: { prefix: string; depth: number; root: string },
 ): Promise<void> {
   session.findings.push(...archive.hazards.map((hazard) => hazardFinding(hazard, at.prefix)));
-  const files = archive.entries.filter((entry) => !entry.isDirectory);
-  const ahead = createReadAhead(archive, files);
-  try {
-    await scanFiles(session, { ...archive, read: (entry) => ahead.read(entry) }, files, at);
-  } finally {
-    await ahead.close();
-  }
-}
-
-async function scanFiles(
-  session: ScanSession,
-  archive: OpenedArchive,
-  files: readonly ArchiveEntry[],
-  at: { prefix: string; depth: number; root: string },
-): Promise<void> {
-  for (const entry of files) {
+  for (const entry of archive.entries) {
+    if (entry.isDirectory) continue;
     const meta: FileMeta = {
       path: at.prefix + entry.displayName,
       name: entry.name.startsWith(at.root) ? entry.name.slice(at.root.length) : entry.name,
