@@ -23,8 +23,19 @@ export interface DoBlock {
 interface BlockStep {
   query: string;
   lineno: number;
-  dynamic: boolean;
+  /** `dynamic`: an EXECUTE's string; `opaque`: SQL dten cannot see from here (a procedure, a cursor or loop over EXECUTE). */
+  kind: 'static' | 'dynamic' | 'opaque';
+  /** How an opaque step is shown: `FOR … IN EXECUTE '…'`. */
+  shown?: string;
 }
+
+/** How a statement that runs SQL the block does not spell out is shown; each makes the block one dten cannot read whole. */
+const OPAQUE_SHOWN: Record<string, string> = {
+  PLpgSQL_stmt_dynfors: 'FOR … IN EXECUTE',
+  PLpgSQL_stmt_open: 'OPEN … FOR EXECUTE',
+  PLpgSQL_stmt_return_query: 'RETURN QUERY EXECUTE',
+};
+const OPAQUE_STEPS = ['PLpgSQL_stmt_call', ...Object.keys(OPAQUE_SHOWN)];
 
 /**
  * The SQL statements a PL/pgSQL `DO` block runs (its `execsql` and PERFORM statements, and the SQL of an `EXECUTE`
@@ -52,9 +63,14 @@ export function findDoBlockStatements(statement: SqlStatement): DoBlock | undefi
   const bodyLine = statement.line - 1 + createLineLocator(Buffer.from(statement.text, 'utf8')).locate(bodyOffset).line;
   const block: DoBlock = { statements: [], complete: true, unreadExecutes: [] };
   let executes = 0;
-  for (const { query, lineno, dynamic } of collectSteps(tree)) {
+  for (const { query, lineno, kind, shown } of collectSteps(tree)) {
     const line = bodyLine + Math.max(0, lineno - 1);
-    if (!dynamic) {
+    if (kind === 'opaque') {
+      block.unreadExecutes.push({ line, expression: shown ?? query });
+      block.complete = false;
+      continue;
+    }
+    if (kind === 'static') {
       const parsed = parseSqlFragment(query);
       if (parsed) block.statements.push(...parsed.map((inner) => ({ ...inner, line })));
       else block.complete = false;
@@ -64,7 +80,7 @@ export function findDoBlockStatements(statement: SqlStatement): DoBlock | undefi
     const read = executes <= MAX_EXECUTES ? readDynamicSql(query) : undefined;
     const parsed = read && parseSqlFragment(read.sql);
     if (!read || !parsed || parsed.length === 0) {
-      block.unreadExecutes.push({ line, expression: query });
+      block.unreadExecutes.push({ line, expression: `EXECUTE ${query}` });
       block.complete = false;
       continue;
     }
@@ -85,13 +101,30 @@ function collectSteps(tree: unknown): BlockStep[] {
     for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]);
     if (Array.isArray(value)) continue;
     const record = value as Record<string, unknown>;
-    const step = (record.PLpgSQL_stmt_execsql ?? record.PLpgSQL_stmt_perform ?? record.PLpgSQL_stmt_dynexecute) as
-      { lineno?: number; sqlstmt?: PlpgsqlExpression; expr?: PlpgsqlExpression; query?: PlpgsqlExpression } | undefined;
-    const query = (step?.sqlstmt ?? step?.expr ?? step?.query)?.PLpgSQL_expr?.query;
-    const dynamic = 'PLpgSQL_stmt_dynexecute' in record;
-    if (query !== undefined) found.push({ query, lineno: step?.lineno ?? 1, dynamic });
+    const opaque = OPAQUE_STEPS.find((name) => name in record);
+    const step = (record.PLpgSQL_stmt_execsql ??
+      record.PLpgSQL_stmt_perform ??
+      record.PLpgSQL_stmt_dynexecute ??
+      (opaque === undefined ? undefined : record[opaque])) as BlockStepNode | undefined;
+    const query = (step?.sqlstmt ?? step?.expr ?? step?.query ?? step?.dynquery)?.PLpgSQL_expr?.query;
+    if (query === undefined) continue;
+    const lineno = step?.lineno ?? 1;
+    if ('PLpgSQL_stmt_dynexecute' in record) found.push({ query, lineno, kind: 'dynamic' });
+    else if (opaque === 'PLpgSQL_stmt_call') found.push({ query, lineno, kind: 'opaque', shown: query });
+    // A loop, cursor or RETURN QUERY over a query written out is SQL like any other; over EXECUTE it is hidden.
+    else if (opaque !== undefined && (opaque === 'PLpgSQL_stmt_dynfors' || step?.dynquery !== undefined))
+      found.push({ query, lineno, kind: 'opaque', shown: `${OPAQUE_SHOWN[opaque] ?? ''} ${query}` });
+    else found.push({ query, lineno, kind: 'static' });
   }
   return found;
+}
+
+interface BlockStepNode {
+  lineno?: number;
+  sqlstmt?: PlpgsqlExpression;
+  expr?: PlpgsqlExpression;
+  query?: PlpgsqlExpression;
+  dynquery?: PlpgsqlExpression;
 }
 
 interface PlpgsqlExpression {
