@@ -13,7 +13,8 @@ const BINARY_MAGICS = [
   Buffer.from([0x89, 0x50, 0x4e, 0x47]), // PNG
   Buffer.from('%PDF'),
 ];
-const SNIFF_BYTES = 8192;
+/** How much of a file's start decides how it is read. */
+export const SNIFF_BYTES = 8192;
 /** Without a byte-order mark, this share of the head's code units must be ASCII-range for it to count as UTF-16. */
 const ASCII_UNIT_SHARE = 0.75;
 /** A control character no text file holds (tab, LF, FF and CR are text; U+0000 is not), or a lone surrogate. */

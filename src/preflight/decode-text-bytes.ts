@@ -1,4 +1,4 @@
-import { classifyContent } from './classify-content.js';
+import { classifyContent, SNIFF_BYTES } from './classify-content.js';
 import { TextChunkDecoder } from './text-chunk-decoder.js';
 
 /**
@@ -7,7 +7,7 @@ import { TextChunkDecoder } from './text-chunk-decoder.js';
  * so whatever parses them next says what is wrong.
  */
 export function decodeTextBytes(bytes: Buffer): string {
-  const content = classifyContent(bytes.subarray(0, 8192));
+  const content = classifyContent(bytes.subarray(0, SNIFF_BYTES));
   const decoder = new TextChunkDecoder(content.kind === 'text' ? content.encoding : 'utf8');
   return decoder.write(bytes) + decoder.end();
 }

@@ -1,11 +1,10 @@
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveEntry, OpenedArchive } from './archive.js';
-import { classifyContent, type ContentKind } from './classify-content.js';
+import { classifyContent, type ContentKind, SNIFF_BYTES } from './classify-content.js';
 import type { FileMeta } from './detector.js';
 import { runDetector, type ScanSession } from './scan-session.js';
 import { TextSegmenter, type TextSegment } from './split-text-segments.js';
 
-const SNIFF_BYTES = 8192;
 const BINARY_HEAD_BYTES = 64 * 1024;
 
 export type EntryOutcome = { nested: 'none' } | { nested: 'archive'; bytes: Buffer } | { nested: 'too-large' };

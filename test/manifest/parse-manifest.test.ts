@@ -103,3 +103,12 @@ describe('paths and unit names in the manifest', () => {
     for (const migrations of ['.', 'migrations/', 'db/migrations']) expect(parse({ migrations }).findings).toEqual([]);
   });
 });
+
+describe('a unit name the manifest spells wrongly', () => {
+  it('is quoted as the vendor wrote it, not as dten read it', () => {
+    const { findings } = parseManifest(JSON.stringify({ ...valid, services: [{ unit: 'dten server' }] }));
+    expect(findings.map((finding) => finding.message)).toEqual([
+      '$.services[0].unit: "dten server" is not a systemd unit name (letters, digits and _ . @ - with a suffix such as .service)',
+    ]);
+  });
+});

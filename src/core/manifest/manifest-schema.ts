@@ -20,10 +20,12 @@ function packagePath(kind: PackagePathKind) {
 const unitName = z
   .string()
   .min(1)
-  .transform((unit) => (UNIT_SUFFIX.test(unit) || unit.includes('/') ? unit : `${unit}.service`))
-  .superRefine((unit, ctx) => {
+  .transform((written, ctx) => {
+    const unit = UNIT_SUFFIX.test(written) || written.includes('/') ? written : `${written}.service`;
     const problem = unitNameProblem(unit);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${quote(unit)} ${problem}` });
+    // The vendor's own spelling in the message: "my service", not the "my service.service" it was read as.
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${quote(written)} ${problem}` });
+    return unit;
   });
 
 function quote(value: string): string {

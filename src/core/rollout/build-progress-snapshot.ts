@@ -29,16 +29,12 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
     blip: measureBlip(rollout.health, now),
     windowSecondsLeft: Math.max(0, Math.floor((windowEnd(rollout.window).getTime() - now.getTime()) / 1000)),
   };
-  if (EXPLAINED.has(rollout.state)) {
-    const entered = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
-    if (entered?.detail) snapshot.reason = entered.detail;
-  }
+  // The audit entry that put the rollout where it is: why it stopped short, and when it ended.
+  const entered = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
+  if (EXPLAINED.has(rollout.state) && entered?.detail) snapshot.reason = entered.detail;
+  if (isOver(rollout.state) && entered) snapshot.endedAt = entered.at;
   const started = rollout.audit.find((entry) => entry.event === 'window-opened');
   if (started) snapshot.startedAt = started.at;
-  if (isOver(rollout.state)) {
-    const ended = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
-    if (ended) snapshot.endedAt = ended.at;
-  }
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;
   return snapshot;

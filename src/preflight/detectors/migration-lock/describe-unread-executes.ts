@@ -16,7 +16,7 @@ export function describeUnreadExecutes(unread: Array<{ line: number; expression:
     rule: 'dynamic-sql-not-checked',
     severity: 'info',
     line: first?.line ?? 0,
-    message: `${where} SQL that dten cannot read (an EXECUTE of SQL held in a variable, built in a loop, too long, or not parseable with placeholders for its run-time parts; a procedure it CALLs; a loop or cursor over EXECUTE), so the locks ${one ? 'it takes' : 'they take'} were not checked.`,
+    message: `${where} SQL that dten cannot read (an EXECUTE of SQL held in a variable, built in a loop, too long, past the 256 read in one block, or not parseable with placeholders for its run-time parts; a procedure it CALLs; a loop or cursor over EXECUTE), so the locks ${one ? 'it takes' : 'they take'} were not checked.`,
     remediation:
       'Read the SQL it builds by hand for what dten checks elsewhere (an index built without CONCURRENTLY, a column type change, a constraint without NOT VALID, a missing lock_timeout), or ask the vendor to write the statement out.',
     ...(first ? { evidence: describeEvidence(first.expression) } : {}),

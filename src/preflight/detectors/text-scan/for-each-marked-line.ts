@@ -1,5 +1,5 @@
 /**
- * Calls `visit` for each line of `text` in which `marker` (a global or sticky-free pattern with the `g` flag) matches,
+ * Calls `visit` for each line of `text` in which `marker` matches (its flags are kept, `g` added), once per line,
  * with its line number (the text's first line is `firstLine`) and without a trailing `\r`. Lines are found from the
  * matches, not by splitting the text: a detector that needs a dot or a colon on a line skips the millions of lines of a
  * large file that have none without making a string of each.
