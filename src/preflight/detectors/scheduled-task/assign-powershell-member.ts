@@ -1,3 +1,4 @@
+import { deriveValue } from './powershell-evidence.js';
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 
 /** A property assignment as written (`$trigger.Repetition = (…).Repetition`) and the line it is on. */
@@ -10,6 +11,8 @@ const REPETITION_KEYS: Readonly<Record<string, string>> = {
   interval: 'repetitioninterval',
   duration: 'repetitionduration',
 };
+/** How many changes to a trigger are named in the finding; the rest are counted. */
+const KEPT_CHANGES = 3;
 /** The ISO 8601 durations a repetition property holds, in the units Task Scheduler writes: `PT15M`, `P1D`. */
 const ISO_SPAN = /^P(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,6})S)?)?$/;
 
@@ -65,11 +68,15 @@ function changeTrigger(
   if (trigger.type !== 'command' || trigger.command.name !== 'new-scheduledtasktrigger' || path.length === 0) {
     return undefined;
   }
-  const named = new Map(trigger.command.named);
   const [property, part] = path;
   const source = path.length === 1 && property === 'repetition' ? repetitionSource(value) : undefined;
   const key = path.length === 2 && property === 'repetition' ? REPETITION_KEYS[part ?? ''] : undefined;
   const span = key === undefined ? undefined : spanOf(value);
+  if (source === undefined && (key === undefined || span === undefined)) {
+    const changes = addChange(trigger.command.changes, change);
+    return deriveValue(trigger, { ...trigger, command: { ...trigger.command, changes } });
+  }
+  const named = new Map(trigger.command.named);
   if (source !== undefined) {
     for (const copied of Object.values(REPETITION_KEYS)) {
       const from = source.named.get(copied);
@@ -78,11 +85,18 @@ function changeTrigger(
     }
   } else if (key !== undefined && span !== undefined) {
     named.set(key, span);
-  } else {
-    const changes = [...(trigger.command.changes ?? []), `${change.text} on line ${change.line}`];
-    return { ...trigger, command: { ...trigger.command, changes } };
   }
-  return { ...trigger, raw: `${trigger.raw}; ${change.text}`, command: { ...trigger.command, named } };
+  return deriveValue(trigger, { ...trigger, command: { ...trigger.command, named } }, change.text);
+}
+
+/**
+ * The changes with one more: counted, and kept as written only among the first few. A trigger is copied on each
+ * change (another variable may hold it as it was), so keeping them all would make a long script quadratic.
+ */
+function addChange(changes: PowerShellCommand['changes'], change: PowerShellChange): PowerShellCommand['changes'] {
+  const { count = 0, first = [] } = changes ?? {};
+  const kept = first.length < KEPT_CHANGES ? [...first, `${change.text} on line ${change.line}`] : first;
+  return { count: count + 1, first: kept };
 }
 
 /** The trigger whose `.Repetition` is read: `(New-ScheduledTaskTrigger …).Repetition`, `$other.Repetition`. */

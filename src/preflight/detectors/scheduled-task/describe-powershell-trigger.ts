@@ -25,9 +25,11 @@ export function describePowerShellTrigger(trigger: PowerShellValue): string {
     .filter(Boolean)
     .join(', ');
   // What the script later sets on it could change any of that: the words say what it was made as, and where.
-  return changes
-    ? `on a trigger made as "${words}" and changed later in the script (${changes.join('; ')}); read it there`
-    : words;
+  if (changes === undefined) return words;
+  // A script can change it without end: the first few are named, the rest counted.
+  const more = changes.count > changes.first.length ? `; and ${changes.count - changes.first.length} more` : '';
+  const listed = `${changes.first.join('; ')}${more}`;
+  return `on a trigger made as "${words}" and changed later in the script (${listed}); read it there`;
 }
 
 /** The schedule, then anything about it dten could not read. */

@@ -1,4 +1,5 @@
 import { isCommentLine } from '../text-scan/is-comment-line.js';
+import { countLines } from './count-lines.js';
 import { findPowerShellTasks } from './find-powershell-tasks.js';
 import { findWindowsTasks } from './find-windows-tasks.js';
 import { joinPowerShellLines } from './join-powershell-lines.js';
@@ -54,9 +55,7 @@ function invocationsIn(
   path: string,
   found: PowerShellInvocations,
 ): void {
-  // A PowerShell statement comes as one text: its words' lines are counted in it.
-  const lineOf = (word: CommandWord): number =>
-    firstLine + word.line + ((lines[word.line] ?? '').slice(0, word.offset).match(/\n/g)?.length ?? 0);
+  const lineOf = wordLines(lines, firstLine);
   let index = 0;
   while (index < lines.length) {
     const text = lines[index] ?? '';
@@ -74,10 +73,32 @@ function invocationsIn(
       if (program === undefined || invoked === undefined) continue;
       found.tasks.push(...tasksOf(invoked, path, lineOf(program)));
       // In PowerShell the command is a string, which the caller's reading does not take for code.
-      if (shell !== 'powershell') found.spans.push({ first: firstLine + index, last: firstLine + next - 1 });
+      if (shell !== 'powershell') addSpan(found.spans, firstLine + index, firstLine + next - 1);
     }
     index = next;
   }
+}
+
+/**
+ * The line number of each word, for words asked in the order they are written. A PowerShell statement comes as one
+ * text, its words' lines counted in it: each text is counted through once, not up to each word again.
+ */
+function wordLines(lines: readonly string[], firstLine: number): (word: CommandWord) => number {
+  let index = -1;
+  let lineAt: (offset: number) => number = () => firstLine;
+  return (word) => {
+    if (word.line !== index) {
+      index = word.line;
+      lineAt = countLines(lines[index] ?? '', firstLine + index);
+    }
+    return lineAt(word.offset);
+  };
+}
+
+/** Commands on the same lines (`pwsh -c a; pwsh -c b`) span them once: the caller goes through each span's lines. */
+function addSpan(spans: { first: number; last: number }[], first: number, last: number): void {
+  const previous = spans.at(-1);
+  if (previous?.first !== first || previous.last !== last) spans.push({ first, last });
 }
 
 /** The words of each command, operators left out. */

@@ -1,5 +1,6 @@
 import { shortenText } from '../text-scan/shorten-text.js';
 import { assignPowerShellMember } from './assign-powershell-member.js';
+import { countLines } from './count-lines.js';
 import { joinPowerShellLines } from './join-powershell-lines.js';
 import type { PowerShellValue } from './powershell-value.js';
 import { readPowerShell } from './read-powershell.js';
@@ -45,14 +46,4 @@ export function findPowerShellTasks(lines: readonly string[], firstLine: number,
     }
   }
   return tasks;
-}
-
-/** The line number of an offset in a joined statement, for offsets asked in ascending order. */
-function countLines(text: string, firstLine: number): (offset: number) => number {
-  let counted = 0;
-  let line = firstLine;
-  return (offset) => {
-    for (; counted < offset; counted++) if (text.charAt(counted) === '\n') line++;
-    return line;
-  };
 }

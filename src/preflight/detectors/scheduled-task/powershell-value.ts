@@ -27,8 +27,26 @@ export interface PowerShellCommand {
   input?: PowerShellValue;
   /** Parameter names PowerShell refuses as ambiguous (`-D` on New-ScheduledTaskTrigger); kept as written in `named`. */
   ambiguous?: PowerShellAmbiguity[];
-  /** Property assignments after it was made that dten does not follow, as written with their line. */
-  changes?: string[];
+  /**
+   * Property assignments after it was made that dten does not follow: how many, and the first few as written with
+   * their line (a script can repeat one without end; the finding names a few).
+   */
+  changes?: { count: number; first: string[] };
+}
+
+/**
+ * More parameter names than any cmdlet dten reads takes (42, common ones included), or keys than a splat for one
+ * holds. A command or hashtable is copied, or spread into one, on each statement that changes or splats it: an
+ * unbounded one would make reading a long script quadratic.
+ */
+const MAX_KEYS = 64;
+
+/**
+ * Sets `key` unless the map holds MAX_KEYS others already and it is not `bound` (a parameter PowerShell binds the
+ * name to): only names PowerShell refuses are left out. A later value for a key the map holds still wins.
+ */
+export function setKey<T>(map: Map<string, T>, key: string, value: T, bound = false): void {
+  if (bound || map.size < MAX_KEYS || map.has(key)) map.set(key, value);
 }
 
 /** A parameter name that is the start of several of a cmdlet's parameters. */

@@ -1,7 +1,7 @@
-import { shortenText } from '../text-scan/shorten-text.js';
 import { describePowerShellTrigger } from './describe-powershell-trigger.js';
 import { explainAmbiguousParameters } from './explain-ambiguous-parameters.js';
 import { nameAccount } from './name-account.js';
+import { triggerEvidence } from './powershell-evidence.js';
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 import { readPowerShellXmlFile } from './read-powershell-xml-file.js';
 import type { ScheduledTask } from './scheduled-task.js';
@@ -44,7 +44,7 @@ export function readPowerShellRegistration(register: PowerShellCommand): Omit<Sc
       : triggers.map(describePowerShellTrigger).join('; and ');
   return {
     ...base,
-    schedule: shortenText(triggers.map((trigger) => trigger.raw).join('; '), 160) || '(no -Trigger)',
+    schedule: triggerEvidence(triggers) || '(no -Trigger)',
     description: isDisabled(get('settings'))
       ? `only once someone enables it (its -Settings register it disabled), then ${when}`
       : when,

@@ -1,5 +1,5 @@
 import { PowerShellCursor } from './powershell-cursor.js';
-import type { PowerShellCommand, PowerShellEvent, PowerShellValue } from './powershell-value.js';
+import { setKey, type PowerShellCommand, type PowerShellEvent, type PowerShellValue } from './powershell-value.js';
 import { readPowerShellString } from './read-powershell-string.js';
 import { resolvePowerShellParameter } from './resolve-powershell-parameter.js';
 
@@ -115,7 +115,8 @@ class Reader extends PowerShellCursor {
         const hasColon = parameter[0].endsWith(':');
         this.skipInline();
         const isSwitch = !hasColon && (takesNoValue === true || this.atEnd() || this.lookingAt(PARAMETER));
-        command.named.set(key, isSwitch ? true : this.list(this.pos, () => this.item(false)));
+        const bound = takesNoValue !== undefined;
+        setKey(command.named, key, isSwitch ? true : this.list(this.pos, () => this.item(false)), bound);
       } else if (splat) {
         command.splats.push((splat[1] ?? '').toLowerCase());
       } else {
@@ -202,7 +203,7 @@ class Reader extends PowerShellCursor {
       }
       this.pos++;
       this.skip(/\s+/y);
-      entries.set(key.toLowerCase(), this.pipeline());
+      setKey(entries, key.toLowerCase(), this.pipeline());
     }
     this.pos++;
     return { type: 'table', entries, raw: this.rawFrom(start) };

@@ -1,4 +1,4 @@
-import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
+import { setKey, type PowerShellCommand, type PowerShellValue } from './powershell-value.js';
 import { resolvePowerShellParameter } from './resolve-powershell-parameter.js';
 
 /** More triggers or actions than a task holds; `$x = $x, $x` repeated would otherwise double without end. */
@@ -48,9 +48,9 @@ function resolveCommand(
     if (table?.type !== 'table') continue;
     // A splatted key is bound as a parameter name is, abbreviations included; `Daily = $true` is the switch `-Daily`.
     for (const [written, entry] of table.entries) {
-      const { key, ambiguity } = resolvePowerShellParameter(command.name, written);
+      const { key, isSwitch, ambiguity } = resolvePowerShellParameter(command.name, written);
       if (ambiguity) ambiguous.push(ambiguity);
-      named.set(key, isTrue(entry) || entry);
+      setKey(named, key, isTrue(entry) || entry, isSwitch !== undefined);
     }
   }
   for (const [key, entry] of command.named) named.set(key, entry === true ? true : resolve(entry));
