@@ -16,8 +16,8 @@ export interface DoBlock {
   statements: DoBlockStatement[];
   /** Every statement in the block was read (none needed the block's variables to parse, no EXECUTE was unread). */
   complete: boolean;
-  /** EXECUTEs whose SQL cannot be known before the block runs (a variable, a string built in a loop, …). */
-  unreadExecutes: Array<{ line: number; expression: string }>;
+  /** Statements whose SQL dten cannot see: EXECUTEs of run-time SQL, CALLs, loops and cursors over EXECUTE, as shown. */
+  unreadSql: Array<{ line: number; expression: string }>;
 }
 
 interface BlockStep {
@@ -61,12 +61,12 @@ export function findDoBlockStatements(statement: SqlStatement): DoBlock | undefi
   // PL/pgSQL numbers lines from the body's first line, which is the line the body's opening quote is on.
   const bodyOffset = (body?.location ?? statement.start) - statement.start;
   const bodyLine = statement.line - 1 + createLineLocator(Buffer.from(statement.text, 'utf8')).locate(bodyOffset).line;
-  const block: DoBlock = { statements: [], complete: true, unreadExecutes: [] };
+  const block: DoBlock = { statements: [], complete: true, unreadSql: [] };
   let executes = 0;
   for (const { query, lineno, kind, shown } of collectSteps(tree)) {
     const line = bodyLine + Math.max(0, lineno - 1);
     if (kind === 'opaque') {
-      block.unreadExecutes.push({ line, expression: shown ?? query });
+      block.unreadSql.push({ line, expression: shown ?? query });
       block.complete = false;
       continue;
     }
@@ -80,7 +80,7 @@ export function findDoBlockStatements(statement: SqlStatement): DoBlock | undefi
     const read = executes <= MAX_EXECUTES ? readDynamicSql(query) : undefined;
     const parsed = read && parseSqlFragment(read.sql);
     if (!read || !parsed || parsed.length === 0) {
-      block.unreadExecutes.push({ line, expression: `EXECUTE ${query}` });
+      block.unreadSql.push({ line, expression: `EXECUTE ${query}` });
       block.complete = false;
       continue;
     }

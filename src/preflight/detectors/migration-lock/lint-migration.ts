@@ -5,7 +5,7 @@ import { checkAlterTable } from './check-alter-table.js';
 import { checkIndexStatement } from './check-index-statement.js';
 import { checkMaintenance } from './check-maintenance.js';
 import { checkTimeouts } from './check-timeouts.js';
-import { describeUnreadExecutes } from './describe-unread-executes.js';
+import { describeUnreadBlockSql } from './describe-unread-block-sql.js';
 import { createLintState, tableKey, type LintState } from './lint-state.js';
 import { DEFAULT_POSTGRES_MAJOR, type LintOptions, type MigrationHazard } from './migration-hazard.js';
 
@@ -26,7 +26,7 @@ export function lintMigration(sql: string, options: LintOptions = {}): Migration
     // A DO block read whole takes only the locks of what it runs; one dten could not read may take any.
     if (!block?.complete) checkStatement(state, statement);
   }
-  if (state.unreadExecutes.length > 0) state.hazards.push(describeUnreadExecutes(state.unreadExecutes));
+  if (state.unreadSql.length > 0) state.hazards.push(describeUnreadBlockSql(state.unreadSql));
   return state.hazards.sort((a, b) => a.line - b.line);
 }
 
@@ -34,8 +34,8 @@ export function lintMigration(sql: string, options: LintOptions = {}): Migration
  * What a DO block runs is checked like the file's own statements; a DO block is one statement, so one transaction.
  * What an EXECUTE runs is said to be read from it, with what its placeholders stand for.
  */
-function checkDoBlock(state: LintState, { statements, unreadExecutes }: DoBlock): void {
-  state.unreadExecutes.push(...unreadExecutes);
+function checkDoBlock(state: LintState, { statements, unreadSql }: DoBlock): void {
+  state.unreadSql.push(...unreadSql);
   if (statements.length === 0) return;
   const outside = state.inTransaction;
   if (!outside) state.transaction += 1;

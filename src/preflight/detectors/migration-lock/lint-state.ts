@@ -21,7 +21,7 @@ export interface LintState {
   lockTimeout: 'missing' | 'set' | 'reported';
   statementTimeout: 'missing' | 'set' | 'reported';
   /** EXECUTEs in DO blocks whose SQL is only known when they run: line and expression. */
-  unreadExecutes: Array<{ line: number; expression: string }>;
+  unreadSql: Array<{ line: number; expression: string }>;
   hazards: MigrationHazard[];
 }
 
@@ -36,7 +36,7 @@ export function createLintState(postgresMajor: number, assumeInTransaction: bool
     validated: new Set(),
     lockTimeout: 'missing',
     statementTimeout: 'missing',
-    unreadExecutes: [],
+    unreadSql: [],
     hazards: [],
   };
 }

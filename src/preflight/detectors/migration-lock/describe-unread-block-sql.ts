@@ -4,7 +4,7 @@ import type { MigrationHazard } from './migration-hazard.js';
 const SHOWN_LINES = 10;
 
 /** One note per migration for every statement of a DO block whose SQL dten could not read: its locks were not checked. */
-export function describeUnreadExecutes(unread: Array<{ line: number; expression: string }>): MigrationHazard {
+export function describeUnreadBlockSql(unread: Array<{ line: number; expression: string }>): MigrationHazard {
   const [first] = unread;
   const lines = unread.map(({ line }) => line);
   const shown = `${lines.slice(0, SHOWN_LINES).join(', ')}${lines.length > SHOWN_LINES ? ', …' : ''}`;
