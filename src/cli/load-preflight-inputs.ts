@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { UserError, type UserErrorParams } from '../core/errors/user-error.js';
+import { escapeForDisplay } from '../core/findings/escape-for-display.js';
 import { decodeTextBytes } from '../preflight/decode-text-bytes.js';
 import { DEFAULT_POLICY, mergePolicy, policySchema, type Policy } from '../preflight/policy.js';
 
@@ -59,14 +60,14 @@ export async function parseJsonFile<T>(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const problem = `it is not valid JSON (${(error as Error).message})`;
+    const problem = `it is not valid JSON (${escapeForDisplay((error as Error).message)})`;
     throw new UserError(code, { path, problem } satisfies UserErrorParams[typeof code]);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new UserError(code, { path, problem: `${at}${issue.message}` });
+    throw new UserError(code, { path, problem: escapeForDisplay(`${at}${issue.message}`) });
   }
   return result.data;
 }

@@ -100,6 +100,21 @@ describe('dten preflight as a CI pipeline runs it', () => {
     expectOneLineWithoutStack(result.stderr);
   });
 
+
+  it('when the policy file is a binary, the line says so without putting its bytes on the terminal', async () => {
+    const zip = await zipFile([{ name: 'manifest.json', content: JSON.stringify(manifest) }]);
+    const policy = join(dir, 'policy.json');
+    // A zip renamed by mistake, with a terminal escape in it: raw, it would turn the rest of the terminal red.
+    await writeFile(policy, Buffer.from('PK\x03\x04\x00\x00\x1b[31mred', 'latin1'));
+    const result = await runCli(['preflight', zip, '--policy', policy]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('policy.json');
+    expect(result.stderr).toContain('not valid JSON');
+    expect(result.stderr).toContain('PK\\x03\\x04');
+    // eslint-disable-next-line no-control-regex
+    expect(result.stderr.trimEnd()).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
+    expectOneLineWithoutStack(result.stderr);
+  });
   it('when a clean package is checked, it exits 0 and says so', async () => {
     const zip = await zipFile([
       { name: 'manifest.json', content: JSON.stringify(manifest) },

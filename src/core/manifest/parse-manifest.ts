@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeForDisplay } from '../findings/escape-for-display.js';
 import type { Finding } from '../findings/finding.js';
 import { manifestSchema, MANIFEST_PATH, type Manifest } from './manifest-schema.js';
 
@@ -13,7 +14,7 @@ export function parseManifest(text: string, path = MANIFEST_PATH): ParsedManifes
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'invalid JSON';
+    const reason = error instanceof Error ? escapeForDisplay(error.message) : 'invalid JSON';
     return {
       manifest: undefined,
       findings: [manifestFinding(path, 'manifest/invalid-json', `manifest is not valid JSON: ${reason}`)],
