@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { PlanInput } from '../core/rollout/plan.js';
+import { checkHostsFree } from '../control/check-hosts-free.js';
 import { commandRollout } from '../control/command-rollout.js';
 import { planRollout } from '../control/plan-rollout.js';
 import { planMessage } from '../messages/chat/commands/plan-message.js';
@@ -21,6 +22,7 @@ export async function handlePlan(
 ): Promise<void> {
   const targets = selectTargets(command.hosts, await ctx.hosts.list());
   await checkEnvironmentLocks(ctx.locks, targets);
+  await checkHostsFree(ctx.control, targets.map((host) => host.hostId));
   const pkg = await ctx.packages.resolve(command.package, request.files ?? []);
   const now = ctx.now();
   const window = command.window ?? { start: now, minutes: ctx.defaults.windowMinutes };

@@ -4,6 +4,7 @@ import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
+import { refusingBusyHosts } from './check-hosts-free.js';
 import type { ControlContext } from './control-context.js';
 import { enterRollback } from './enter-rollback.js';
 import { loadRollout } from './load-rollout.js';
@@ -65,7 +66,7 @@ export async function commandRollout(
   };
   let updated: Rollout;
   try {
-    updated = await ctx.store.update(rolloutId, change);
+    updated = await refusingBusyHosts(ctx, () => ctx.store.update(rolloutId, change));
   } catch (error) {
     if (!(error instanceof TransitionRefused)) throw error;
     throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });

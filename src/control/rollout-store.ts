@@ -5,7 +5,11 @@ import type { Rollout } from '../core/rollout/rollout.js';
  * it read, so two bot replicas (or a command racing the step job) never overwrite each other's change.
  */
 export interface RolloutStore {
-  /** Refuses an id that exists: a rollout is created once. */
+  /**
+   * Refuses an id that exists: a rollout is created once. A rollout holds its targets until it is over: creating one
+   * whose targets another rollout holds throws `HostsBusy`, as does a change that brings an ended rollout back (a
+   * cleanup run again) while another holds its hosts.
+   */
   create(rollout: Rollout): Promise<void>;
   get(id: string): Promise<Rollout | undefined>;
   /**
@@ -13,6 +17,8 @@ export interface RolloutStore {
    * unchanged (the same object) to write nothing. Throws when there is no such rollout.
    */
   update(id: string, change: (rollout: Rollout) => Rollout): Promise<Rollout>;
+  /** Which of `hosts` a rollout that is not over holds: host → rollout id. */
+  holdersOf(hosts: readonly string[]): Promise<Map<string, string>>;
   /** The newest first. */
   list(limit: number): Promise<Rollout[]>;
   /** Makes a new driver the only one: step jobs of earlier drivers see they were superseded and stop. */

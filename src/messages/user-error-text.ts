@@ -25,19 +25,31 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `Rollout ${p.id} has no failed cleanup to run again. \`/dten cleanup ${p.id}\` shows what cleanup did on each host.`,
   'rollout-refused': (p) =>
     `Rollout ${p.id} is ${p.state.replaceAll('-', ' ')}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
+  'hosts-busy': (p) => {
+    const one = p.rollouts.length === 1;
+    const held = p.rollouts.map((r, i) => {
+      const verb = i > 0 ? '' : r.hosts.length === 1 ? 'is ' : 'are ';
+      return `${listHosts(r.hosts)} ${verb}in rollout ${r.rolloutId} (${r.state.replaceAll('-', ' ')})`;
+    });
+    const end = p.rollouts.map((r) => `\`/dten abort ${r.rolloutId}\``).join(', ');
+    return `${held.join(', ')}: a host takes one rollout at a time. Wait until ${one ? 'it is' : 'they are'} over, or end ${one ? 'it' : 'them'} (${end}), then try again.`;
+  },
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,
   'package-unavailable': (p) =>
     `The package ${p.reference} could not be found or fetched: ${p.reason}. Name a package in the store, an https URL, or share the zip in this channel and name it.`,
   'package-blocked': (p) =>
     `${p.name} has ${p.blockers} blocker${p.blockers === 1 ? '' : 's'}, so it cannot be planned. Run \`/dten preflight ${p.name}\` to see them, fix the package and plan again.`,
-  'hosts-unknown': (p) =>
-    `No agent has reported for ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ` and ${p.ids.length - 10} more` : ''}. \`/dten hosts\` lists the hosts dten knows.`,
+  'hosts-unknown': (p) => `No agent has reported for ${listHosts(p.ids)}. \`/dten hosts\` lists the hosts dten knows.`,
   'hosts-none': (p) => `No host matches ${p.selector}. \`/dten hosts\` lists the hosts and their labels.`,
   'environment-locked': (p) =>
     `${p.env} is locked by ${p.by} since ${p.at} (${p.reason}). Ask them, or \`/dten unlock ${p.env}\` when the freeze is over.`,
   'not-in-channel': (p) =>
     `dten is not in ${mentionChannel(p.channel)}, so it could not post there. Invite it with \`/invite @dten\` (or use a channel it is in) and run the command again.`,
 };
+
+function listHosts(hosts: readonly string[]): string {
+  return `${hosts.slice(0, 10).join(', ')}${hosts.length > 10 ? ` and ${hosts.length - 10} more` : ''}`;
+}
 
 export function describeUserError(error: UserError): string {
   const text = TEXT[error.code] as (p: UserErrorParams[UserErrorCode]) => string;

@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { RolloutStore } from '../control/rollout-store.js';
 import type { Rollout } from '../core/rollout/rollout.js';
+import { HostsBusy } from '../control/hosts-busy.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
+import { isOver } from '../core/rollout/active-states.js';
+import { ROLLOUT_STATES } from '../core/rollout/rollout-state.js';
 import {
   assembleRollout,
   layoutWrites,
@@ -27,15 +30,53 @@ export interface RedisRolloutStoreOptions {
   subscriber?: () => Promise<Redis>;
 }
 
-// Compare-and-set on a version field, then the layout's writes (rollout-layout.ts), in one script: safe on a connection
-// other callers share (WATCH is not). ARGV: expected version, next version, now, id, then operations of the form
-// <hset|hdel|rpush|del> <KEYS index> <count> <arguments>.
-const SAVE = `
+// The states a rollout ends in, as a Lua table: a host held by a rollout in one of them is free.
+const OVER_LUA = `{${ROLLOUT_STATES.filter(isOver)
+  .map((state) => `['${state}'] = true`)
+  .join(', ')}}`;
+
+// Whether the rollout `id` (its record at prefix .. id) still holds its hosts: it exists and is not over. A record
+// without a readable state counts as holding: a host is wrongly kept rather than wrongly given to two rollouts.
+const HOLDS = `
+local over = ${OVER_LUA}
+local function holds(prefix, id)
+  local key = prefix .. id
+  local core = redis.call('HGET', key, 'core') or redis.call('HGET', key, 'json')
+  if not core then return false end
+  local ok, record = pcall(cjson.decode, core)
+  if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return true end
+  return not over[record.state]
+end
+`;
+
+// Compare-and-set on a version field, host claims, then the layout's writes (rollout-layout.ts), in one script: safe
+// on a connection other callers share (WATCH is not). KEYS: record, index, channel, host claims (host → rollout id),
+// then the parts. ARGV: expected version, next version, now, id, record key prefix, claim mode (\`claim\`, \`release\` or
+// empty), host count, the hosts, then operations of the form <hset|hdel|rpush|del> <KEYS index> <count> <arguments>.
+// A claim that finds hosts another rollout holds writes nothing and returns them as host, holder pairs.
+const SAVE = `${HOLDS}
 local current = redis.call('HGET', KEYS[1], 'version')
 if (current or '') ~= ARGV[1] then return 0 end
+local mode, hosts = ARGV[6], tonumber(ARGV[7])
+if mode == 'claim' then
+  local taken = {}
+  for j = 8, 7 + hosts do
+    local holder = redis.call('HGET', KEYS[4], ARGV[j])
+    if holder and holder ~= ARGV[4] and holds(ARGV[5], holder) then
+      taken[#taken + 1] = ARGV[j]
+      taken[#taken + 1] = holder
+    end
+  end
+  if #taken > 0 then return taken end
+  for j = 8, 7 + hosts do redis.call('HSET', KEYS[4], ARGV[j], ARGV[4]) end
+elseif mode == 'release' then
+  for j = 8, 7 + hosts do
+    if redis.call('HGET', KEYS[4], ARGV[j]) == ARGV[4] then redis.call('HDEL', KEYS[4], ARGV[j]) end
+  end
+end
 redis.call('HSET', KEYS[1], 'version', ARGV[2])
 if ARGV[1] == '' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
-local i = 5
+local i = 8 + hosts
 while i <= #ARGV do
   local op, key, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
   i = i + 3
@@ -53,18 +94,34 @@ redis.call('PUBLISH', KEYS[3], ARGV[4])
 return 1
 `;
 
+// Which of the hosts a rollout that is not over holds: host, holder pairs. KEYS: the host claims. ARGV: the record
+// key prefix, then the hosts.
+const HOLDERS = `${HOLDS}
+local found = {}
+for j = 2, #ARGV do
+  local holder = redis.call('HGET', KEYS[1], ARGV[j])
+  if holder and holds(ARGV[1], holder) then
+    found[#found + 1] = ARGV[j]
+    found[#found + 1] = holder
+  end
+end
+return found
+`;
+
 const MAX_TRIES = 50;
 const KNOWN_MAX = 200;
 
 /**
  * Rollouts in Redis under `<prefix>:rollout:<id>` (a record hash and its parts, laid out by rollout-layout.ts so a
- * change writes only what changed), indexed by creation time.
+ * change writes only what changed), indexed by creation time; `<prefix>:host-rollouts` says which rollout holds each
+ * host.
  */
 export function createRedisRolloutStore(options: RedisRolloutStoreOptions): RolloutStore {
   const { redis, prefix } = options;
   const keyOf = (id: string): string => `${prefix}:rollout:${id}`;
   const index = `${prefix}:rollouts`;
   const channel = `${prefix}:rollout-changed`;
+  const claims = `${prefix}:host-rollouts`;
   // The last version this process read or wrote of each rollout: a read whose version is unchanged costs one small
   // HGET instead of moving and parsing the whole record (hundreds of KiB at a thousand hosts), and a change is
   // written against it part by part. Rollouts are never mutated in place (every change makes a new object), so
@@ -103,17 +160,26 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     }
     return remember({ version, ...found });
   };
-  /** Writes `rollout` over `stored` (what it was made from) if the record is still at that version. */
+  /**
+   * Writes `rollout` over `stored` (what it was made from) if the record is still at that version: false when it is
+   * not. A rollout that is not over holds its targets: one that starts, or starts again, claims them in the same
+   * script, and throws `HostsBusy` when another rollout holds any; one that ends lets them go.
+   */
   const save = async (rollout: Rollout, stored: Stored | undefined): Promise<boolean> => {
     const expected = stored?.version ?? '';
     const next = String(Number(expected || '0') + 1);
     const key = keyOf(rollout.id);
-    const keys = [key, index, channel, ...partKeys(key)];
+    const keys = [key, index, channel, claims, ...partKeys(key)];
     const before = stored?.layout ? stored.rollout : undefined;
-    const args = [expected, next, String(Date.now()), rollout.id, ...layoutWrites(before, rollout)];
-    const saved = (await redis.eval(SAVE, keys.length, ...keys, ...args)) === 1;
-    if (saved) remember({ version: next, rollout, layout: true });
-    return saved;
+    const wasOver = stored === undefined || isOver(stored.rollout.state);
+    const mode = wasOver === isOver(rollout.state) ? '' : wasOver ? 'claim' : 'release';
+    const hosts = mode === '' ? [] : rollout.plan.targets;
+    const args = [expected, next, String(Date.now()), rollout.id, keyOf(''), mode, String(hosts.length), ...hosts];
+    const answer = (await redis.eval(SAVE, keys.length, ...keys, ...args, ...layoutWrites(before, rollout))) as
+      number | string[];
+    if (Array.isArray(answer)) throw new HostsBusy(rollout.id, pairsToMap(answer));
+    if (answer === 1) remember({ version: next, rollout, layout: true });
+    return answer === 1;
   };
   return {
     async create(rollout) {
@@ -143,6 +209,10 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
       }
       throw new RolloutConflict(id, 'contended');
     },
+    async holdersOf(hosts) {
+      if (hosts.length === 0) return new Map();
+      return pairsToMap((await redis.eval(HOLDERS, 1, claims, keyOf(''), ...hosts)) as string[]);
+    },
     async list(limit) {
       const ids = await redis.zrevrange(index, 0, Math.max(0, limit - 1));
       const found = await Promise.all(ids.map((id) => read(id)));
@@ -161,4 +231,11 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
       },
     }),
   };
+}
+
+/** `[a, 1, b, 2]` → `a → 1, b → 2`: how the scripts answer host, holder pairs. */
+function pairsToMap(pairs: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
+  return map;
 }

@@ -32,14 +32,17 @@ export function partKey(key: string, part: PartName): string {
   return `${key}:${part}`;
 }
 
-/** The keys of one rollout's parts, in the order of `PARTS`, which the save script takes after record, index, channel. */
+/** The keys of one rollout's parts, in the order of `PARTS`, which the save script takes after the first four. */
 export function partKeys(key: string): string[] {
   return PARTS.map(({ name }) => partKey(key, name));
 }
 
-/** Indexes into the save script's KEYS (1-based): the record is 1, the parts follow the index (2) and channel (3). */
+/**
+ * Indexes into the save script's KEYS (1-based): the record is 1, the parts follow the index (2), the channel (3) and
+ * the host claims (4).
+ */
 const RECORD = 1;
-const keyIndex = (part: PartName): number => 4 + PARTS.findIndex(({ name }) => name === part);
+const keyIndex = (part: PartName): number => 5 + PARTS.findIndex(({ name }) => name === part);
 
 const listOf = (rollout: Rollout, list: ListName): readonly unknown[] =>
   list === 'audit' ? rollout.audit : rollout.health.samples;

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { HostsBusy } from '../../src/control/hosts-busy.js';
 import { RolloutConflict } from '../../src/control/rollout-conflict.js';
 import type { RolloutStore } from '../../src/control/rollout-store.js';
 import { recordHostStates } from '../../src/core/rollout/record-host-states.js';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
+import type { RolloutState } from '../../src/core/rollout/rollout-state.js';
 import { createRedisRolloutStore } from '../../src/redis/create-redis-rollout-store.js';
 import { deleteKeysUnder, useFreshRedis } from '../bullmq/redis-test.js';
 import { buildTestPlan } from '../rollout-core/build-test-plan.js';
@@ -70,6 +72,78 @@ describe('the rollout store in Redis', () => {
     expect(await replicaA.get(rollout.id)).toBeDefined();
     await deleteKeysUnder(fresh.redis, fresh.prefix);
     expect(await replicaA.get(rollout.id)).toBeUndefined();
+  });
+
+  describe('holds its hosts until it is over', () => {
+    const plan = (...targets: string[]) => buildTestPlan({ targets, canary: 0 });
+    const rollout = (id: string, state: RolloutState, ...targets: string[]): Rollout => ({
+      ...rolloutIn(state, {}, plan(...targets)),
+      id,
+    });
+
+    it('refuses a rollout whose hosts another rollout holds, naming each host and its holder', async () => {
+      await replicaA.create(rollout('r-1', 'running', 'web-01', 'web-02', 'web-03'));
+      const refused: unknown = await replicaB
+        .create(rollout('r-2', 'draft', 'web-03', 'web-02', 'web-09'))
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(HostsBusy);
+      expect(Object.fromEntries((refused as HostsBusy).holders)).toEqual({ 'web-03': 'r-1', 'web-02': 'r-1' });
+      // Nothing of the refused rollout was written, and hosts nobody holds stay free.
+      expect(await replicaA.get('r-2')).toBeUndefined();
+      expect(Object.fromEntries(await replicaB.holdersOf(['web-09', 'web-02']))).toEqual({ 'web-02': 'r-1' });
+      await replicaB.create(rollout('r-3', 'draft', 'web-09'));
+      expect(Object.fromEntries(await replicaA.holdersOf(['web-09', 'web-04']))).toEqual({ 'web-09': 'r-3' });
+    });
+
+    it.each(['done', 'rolled-back', 'failed', 'expired'] as const)(
+      'lets the hosts go once the rollout is %s',
+      async (over) => {
+        await replicaA.create(rollout('r-1', 'running', 'web-01', 'web-02'));
+        await replicaA.update('r-1', (r) => ({ ...r, state: over }));
+        expect((await replicaB.holdersOf(['web-01', 'web-02'])).size).toBe(0);
+        expect(await fresh.redis.hlen(`${fresh.prefix}:host-rollouts`)).toBe(0);
+        await replicaB.create(rollout('r-2', 'draft', 'web-02'));
+      },
+    );
+
+    it('gives hosts to one of two replicas planning them at the same moment, never to both', async () => {
+      const results = await Promise.allSettled([
+        replicaA.create(rollout('r-a', 'draft', 'web-01', 'web-02')),
+        replicaB.create(rollout('r-b', 'draft', 'web-02', 'web-01')),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((result) => result.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(HostsBusy);
+      const holders = new Set((await replicaA.holdersOf(['web-01', 'web-02'])).values());
+      expect(holders.size).toBe(1);
+    });
+
+    it('refuses to run the cleanup of a done rollout again while another rollout holds its hosts', async () => {
+      await replicaA.create(rollout('r-1', 'done', 'web-01', 'web-02'));
+      await replicaA.create(rollout('r-2', 'running', 'web-02'));
+      await expect(replicaB.update('r-1', (r) => ({ ...r, state: 'cleaning' }))).rejects.toBeInstanceOf(HostsBusy);
+      expect((await replicaA.get('r-1'))?.state).toBe('done');
+      await replicaA.update('r-2', (r) => ({ ...r, state: 'done' }));
+      await replicaB.update('r-1', (r) => ({ ...r, state: 'cleaning' }));
+      expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02']))).toEqual({
+        'web-01': 'r-1',
+        'web-02': 'r-1',
+      });
+    });
+
+    it('does not count a holder whose record is gone or over, as an earlier dten may have left it', async () => {
+      const claims = `${fresh.prefix}:host-rollouts`;
+      await fresh.redis.hset(claims, 'web-01', 'r-deleted');
+      const stored = rollout('r-old', 'rolled-back', 'web-02');
+      await fresh.redis.hset(`${fresh.prefix}:rollout:r-old`, 'version', '1', 'json', JSON.stringify(stored));
+      await fresh.redis.hset(claims, 'web-02', 'r-old');
+      expect((await replicaA.holdersOf(['web-01', 'web-02'])).size).toBe(0);
+      await replicaA.create(rollout('r-new', 'draft', 'web-01', 'web-02'));
+      expect(Object.fromEntries(await replicaB.holdersOf(['web-01', 'web-02']))).toEqual({
+        'web-01': 'r-new',
+        'web-02': 'r-new',
+      });
+    });
   });
 
   describe('laid out in parts', () => {

@@ -179,6 +179,15 @@ describe('the rollout commands from Slack, on real local agents', () => {
     await type('unlock demo');
     expect(await nextWhisper('U-ALICE', alice++)).toContain('`demo` was not locked; nothing changed.');
     expect(await bot.slack.bot.ctx.locks.list()).toEqual([]);
+
+    // Unlocked, its hosts are still the plan's made before the freeze: a host takes one rollout at a time.
+    await type('plan Full-upgrade-package-dten.zip to env=demo');
+    const busy = await nextWhisper('U-ALICE', alice++);
+    expect(busy).toContain(`are in rollout ${planned.id} (awaiting approval): a host takes one rollout at a time.`);
+    expect(busy).toContain(`\`/dten abort ${planned.id}\``);
+    expect((await rollout()).id).toBe(planned.id);
+    await type(`abort ${planned.id}`);
+    await until(async () => (await bot.slack.bot.ctx.control.store.get(planned.id))?.state === 'failed');
   }, 120_000);
   it('when something breaks on its side, the person gets a sentence with a reference, the log the cause, and neither a stack', async () => {
     const { ctx } = bot.slack.bot;

@@ -15,6 +15,8 @@ export interface UserErrorParams {
   'plan-invalid': { problem: string };
   'rollout-not-found': { id: string };
   'rollout-refused': { id: string; state: string; action: string };
+  /** Hosts another rollout holds (a host takes one rollout at a time): each such rollout, its state, its hosts. */
+  'hosts-busy': { rollouts: Array<{ rolloutId: string; state: string; hosts: string[] }> };
   'nothing-to-retry': { id: string };
   'command-invalid': { problem: string; usage: string };
   'package-unavailable': { reference: string; reason: string };
