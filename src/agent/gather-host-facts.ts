@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { AgentFacts } from '../jobs/agent-facts.js';
 import { parseConfigText } from '../preflight/detectors/config-key/parse-config-text.js';
 import { findHostSchedules } from './host/find-host-schedules.js';
@@ -6,6 +5,7 @@ import { freeDiskBytes } from './host/free-disk-bytes.js';
 import type { HostLayout } from './host/host-layout.js';
 import { readCurrentLink } from './host/read-current-link.js';
 import { readReleaseManifest } from './host/read-release-manifest.js';
+import { readTextFile } from './host/read-text-file.js';
 import type { ServicePort } from './host/service-port.js';
 import { unitNamesOf } from './host/unit-names-of.js';
 
@@ -34,7 +34,7 @@ export async function gatherHostFacts(input: {
   for (const unit of known) if (await input.services.isActive(unit)) units.push(unit);
   const configKeys = new Set<string>();
   for (const change of manifest?.config ?? []) {
-    const text = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => '');
+    const text = (await readTextFile(layout.liveConfigFile(change.file)).catch(() => undefined))?.text ?? '';
     for (const key of parseConfigText(change.file, text).keys()) configKeys.add(key);
   }
   const schedules = await findHostSchedules(layout);

@@ -1,9 +1,11 @@
-import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { Manifest } from '../../core/manifest/manifest-schema.js';
 import { applyConfigChanges } from '../../preflight/detectors/config-key/apply-config-changes.js';
 import { parseConfigText } from '../../preflight/detectors/config-key/parse-config-text.js';
+import { encodeText } from './encode-text.js';
 import type { HostLayout } from './host-layout.js';
+import { readTextFile, type TextFile } from './read-text-file.js';
 import { resolveInside } from './resolve-inside.js';
 
 export interface AppliedConfigFile {
@@ -17,9 +19,13 @@ export interface AppliedConfigFile {
   removed: string[];
 }
 
+/** What a config file named in the manifest but in neither place is seeded with. */
+const NO_FILE: TextFile = { text: '', encoding: 'utf8', byteOrderMark: false };
+
 /**
  * Sets the manifest's required keys and drops its removed keys in the live config, keeping comments and layout
- * (applyConfigChanges). A file that is not live yet is seeded from the release. Running it again changes nothing.
+ * (applyConfigChanges) and the file's encoding (UTF-8 or UTF-16, with or without a byte-order mark). A file that is
+ * not live yet is seeded from the release, in the release copy's encoding. Running it again changes nothing.
  */
 export async function applyConfig(
   layout: HostLayout,
@@ -29,9 +35,10 @@ export async function applyConfig(
   const applied: AppliedConfigFile[] = [];
   for (const change of changes) {
     const live = layout.liveConfigFile(change.file);
-    const current = await readFile(live, 'utf8').catch(() => undefined);
+    const current = await readTextFile(live).catch(() => undefined);
     const seed = resolveInside(releaseDir, change.file, 'config file named in the manifest');
-    const text = current ?? (await readFile(seed, 'utf8').catch(() => ''));
+    const file = current ?? (await readTextFile(seed).catch(() => NO_FILE));
+    const { text } = file;
     const before = parseConfigText(live, text);
     const next = applyConfigChanges(text, change.required, change.removed, live);
     if (current === undefined || next !== text) {
@@ -41,7 +48,7 @@ export async function applyConfig(
       );
       await mkdir(dirname(live), { recursive: true });
       // Written beside the live file, then renamed over it: the service never reads half a config.
-      await writeFile(`${live}.dten-apply`, next, { flush: true });
+      await writeFile(`${live}.dten-apply`, encodeText(next, file), { flush: true });
       await chmod(`${live}.dten-apply`, mode);
       await rename(`${live}.dten-apply`, live);
     }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import semver from 'semver';
 import { formatBytes } from '../../messages/format-bytes.js';
 import { parseConfigText, type ConfigSetting } from '../../preflight/detectors/config-key/parse-config-text.js';
@@ -14,6 +14,7 @@ import { findHostSchedules } from '../host/find-host-schedules.js';
 import { freeDiskBytes } from '../host/free-disk-bytes.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
 import { readCurrentLink } from '../host/read-current-link.js';
+import { readTextFile } from '../host/read-text-file.js';
 import { unitNamesOf } from '../host/unit-names-of.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 
@@ -56,7 +57,7 @@ export async function preflightOnHost(
   });
   checks.push(...(await checkDependencies(ctx, manifest.name, manifest.dependencies)));
   for (const change of manifest.config) {
-    const live = await readFile(layout.liveConfigFile(change.file), 'utf8').catch(() => undefined);
+    const live = (await readTextFile(layout.liveConfigFile(change.file)).catch(() => undefined))?.text;
     const settings = live === undefined ? new Map<string, ConfigSetting>() : parseConfigText(change.file, live);
     const dropping = change.removed.filter((key) => settings.has(key));
     const setting = Object.keys(change.required).filter(
