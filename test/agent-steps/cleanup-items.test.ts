@@ -16,6 +16,8 @@ import { createSeededHost } from './fixture-packages.js';
 const WINDOW = { start: '2026-03-14T02:00:00.000Z', durationMinutes: 60 };
 /** Both fire inside any hour-long window, whatever the test machine's time zone. */
 const REINDEX_CRON = '*/5 * * * * root /opt/dten/current/bin/dten-helper reindex\n';
+/** Where the package's postinstall leaves a database dump, as vendors' backups do, for its cleanup script. */
+const VENDOR_BACKUP = '"$DTEN_ROOT/var/lib/vendor/backup"';
 const QUARTER_TIMER = '[Unit]\nDescription=test\n\n[Timer]\nOnCalendar=*:0/15\n\n[Install]\nWantedBy=timers.target\n';
 
 let fixtures: HostFixtures;
@@ -26,7 +28,7 @@ const hosts: { stopAll(): Promise<void> }[] = [];
  * 9.0.0 as a vendor shipped it: postinstall leaves a credential for the migrations; the manifest asks cleanup to
  * remove a feature flag it gives no hook for, two webhooks through hooks the package does not ship as files (one
  * missing, one a folder), a third through a hook zipped without its exec bit, and the credential through a hook it
- * does ship.
+ * does ship; postinstall also leaves a database dump, which the package's cleanup script removes.
  */
 beforeAll(async () => {
   fixtures = await buildHostFixtures();
@@ -38,7 +40,12 @@ beforeAll(async () => {
     [
       {
         name: 'scripts/postinstall.sh',
-        content: `#!/bin/sh\nset -eu\nmkdir -p "$DTEN_ROOT/etc/dten/credentials"\necho secret > ${credential.replace('$1', 'migration-runner')}\n`,
+        content: `#!/bin/sh\nset -eu\nmkdir -p "$DTEN_ROOT/etc/dten/credentials" ${VENDOR_BACKUP}\necho secret > ${credential.replace('$1', 'migration-runner')}\necho 'COPY users' > ${VENDOR_BACKUP}/dump.sql\n`,
+        mode: 0o100755,
+      },
+      {
+        name: 'scripts/cleanup.sh',
+        content: `#!/bin/sh\nset -eu\nif [ -e "$DTEN_ROOT/run/backup-in-use" ]; then echo "the backup is in use" >&2; exit 3; fi\nrm -rf ${VENDOR_BACKUP}\necho "removed the upgrade backup"\n`,
         mode: 0o100755,
       },
       { name: 'scripts/cleanup/rotate-hook.sh', content: '#!/bin/sh\necho rotated\n', mode: 0o100644 },
@@ -49,7 +56,7 @@ beforeAll(async () => {
       },
     ],
     {
-      scripts: { postinstall: 'scripts/postinstall.sh' },
+      scripts: { postinstall: 'scripts/postinstall.sh', cleanup: 'scripts/cleanup.sh' },
       cleanup: {
         featureFlags: [{ name: 'canary-guard' }],
         webhooks: [
@@ -142,8 +149,10 @@ describe('cleanup on a host where things moved during the window', () => {
         detail: `it could not be run (spawn ${join(layout.releaseDir('9.0.0'), 'scripts/cleanup/rotate-hook.sh')} EACCES)`,
       },
       { kind: 'credential', name: 'migration-runner', outcome: 'done', detail: 'revoked credential migration-runner' },
+      { kind: 'script', name: 'scripts/cleanup.sh', outcome: 'done', detail: 'removed the upgrade backup' },
       { kind: 'staging', name: '9.1.0.partial', outcome: 'done', detail: 'removed' },
     ]);
+    expect(await readdir(join(layout.root, 'var/lib/vendor'))).toEqual([]);
     expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(newCron);
     expect(await readFile(join(layout.pausedDir, 'r1/cron.d/dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
     expect(await ctx.services.isActive('reindex.timer')).toBe(true);
@@ -161,8 +170,29 @@ describe('cleanup on a host where things moved during the window', () => {
       'schedule:legacy-report.timer',
       'schedule:reindex.timer',
       'credential:migration-runner',
+      'script:scripts/cleanup.sh',
     ]);
     expect(await readdir(join(layout.configDir, 'credentials'))).toEqual([]);
+  });
+
+  it("the package's cleanup script that fails is reported with why, and runs again only on a later attempt", async () => {
+    const { layout, ctx } = await upgradedHost('r4');
+    const blocker = join(layout.root, 'run/backup-in-use');
+    await mkdir(join(layout.root, 'run'), { recursive: true });
+    await writeFile(blocker, '');
+    const script = async (attempt: number) =>
+      (await cleanupOnHost(ctx, { rolloutId: 'r4', package: upgrade.ref, attempt })).find(
+        (item) => item.kind === 'script',
+      );
+    const failed = await script(1);
+    expect(failed).toMatchObject({ name: 'scripts/cleanup.sh', outcome: 'failed' });
+    expect(failed?.detail).toContain('the backup is in use');
+    await rm(blocker);
+    // A redelivery of the same attempt answers what it recorded; the next attempt runs the script again.
+    expect(await script(1)).toEqual(failed);
+    expect(await readdir(join(layout.root, 'var/lib/vendor/backup'))).toEqual(['dump.sql']);
+    expect(await script(2)).toMatchObject({ outcome: 'done', detail: 'removed the upgrade backup' });
+    expect(await readdir(join(layout.root, 'var/lib/vendor'))).toEqual([]);
   });
 
   it('when the release folder was put back from a backup that skips hidden files, cleanup runs none of its hooks and says why', async () => {

@@ -15,7 +15,7 @@ import type { HostStepContext, PackageRef } from './host-step-context.js';
 import { runJournaled } from './run-journaled.js';
 
 export interface CleanupItemResult {
-  kind: 'schedule' | 'feature-flag' | 'webhook' | 'credential' | 'staging';
+  kind: 'schedule' | 'feature-flag' | 'webhook' | 'credential' | 'script' | 'staging';
   name: string;
   outcome: 'done' | 'failed' | 'manual';
   detail: string;
@@ -41,9 +41,10 @@ const KINDS = [
 
 /**
  * After a successful rollout: restore the schedules install paused, remove feature flags, temporary webhooks and
- * ephemeral credentials through the hooks the manifest names, and delete staging files: unfinished release folders,
- * this package's download and downloads a killed agent left unfinished. Reports every item. A hook that failed
- * runs again on a later `attempt`; a redelivery of the same attempt returns what it recorded.
+ * ephemeral credentials through the hooks the manifest names, run the package's cleanup script, and delete staging
+ * files: unfinished release folders, this package's download and downloads a killed agent left unfinished. Reports
+ * every item. A hook (or the script) that failed runs again on a later `attempt`; a redelivery of the same attempt
+ * returns what it recorded.
  */
 export async function cleanupOnHost(
   ctx: HostStepContext,
@@ -61,21 +62,28 @@ export async function cleanupOnHost(
   })) {
     results.push({ kind: 'schedule', name: schedule.name, ...describeRestore(schedule) });
   }
+  const runItem = async (phase: string, item: CleanupHookRun): Promise<void> => {
+    const recorded = await runJournaled(
+      journal,
+      phase,
+      async (): Promise<RecordedCleanupItem> => ({
+        ...(await runCleanupHook(ctx, request.package.version, item)),
+        attempt: request.attempt,
+      }),
+      { redo: (earlier) => earlier.outcome === 'failed' && (earlier.attempt ?? 1) < request.attempt },
+    );
+    // The control plane parses the items strictly: the attempt stays in the journal.
+    results.push({ kind: recorded.kind, name: recorded.name, outcome: recorded.outcome, detail: recorded.detail });
+  };
   for (const [field, kind] of KINDS) {
-    for (const item of manifest.cleanup[field]) {
-      const recorded = await runJournaled(
-        journal,
-        `cleanup-${kind}-${item.name}`,
-        async (): Promise<RecordedCleanupItem> => ({
-          ...(await removeItem(ctx, request.package.version, kind, item)),
-          attempt: request.attempt,
-        }),
-        { redo: (earlier) => earlier.outcome === 'failed' && (earlier.attempt ?? 1) < request.attempt },
-      );
-      // The control plane parses the items strictly: the attempt stays in the journal.
-      results.push({ kind: recorded.kind, name: recorded.name, outcome: recorded.outcome, detail: recorded.detail });
+    for (const { name, hook } of manifest.cleanup[field]) {
+      await runItem(`cleanup-${kind}-${name}`, { kind, name, hook, args: [name] });
     }
   }
+  // The package's own cleanup script, after its items: what the vendor's scripts left behind (the preinstall's
+  // backups, a database dump among them) is theirs to know and remove.
+  const script = manifest.scripts.cleanup;
+  if (script) await runItem('cleanup-script', { kind: 'script', name: script, hook: script, args: [] });
   const staging = await runJournaled(journal, 'cleanup-staging', async () => {
     const partial = await listNames(layout.releasesDir, (name) => name.endsWith('.partial'));
     const downloaded = downloadedPackageName(request.package.sha256);
@@ -91,26 +99,33 @@ export async function cleanupOnHost(
   return results;
 }
 
-async function removeItem(
+/** One cleanup item to remove by running `hook` (a script in the package) with `args`. */
+interface CleanupHookRun {
+  kind: CleanupItemResult['kind'];
+  name: string;
+  hook: string | undefined;
+  args: string[];
+}
+
+async function runCleanupHook(
   ctx: HostStepContext,
   version: string,
-  kind: CleanupItemResult['kind'],
-  item: { name: string; hook?: string | undefined },
+  { kind, name, hook, args }: CleanupHookRun,
 ): Promise<CleanupItemResult> {
-  if (!item.hook)
-    return { kind, name: item.name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
+  if (!hook) return { kind, name, outcome: 'manual', detail: 'no hook in the package: remove it by hand' };
   let run: BoundedProcessResult;
   try {
-    run = await runPackageScript({ layout: ctx.layout, version, script: item.hook, args: [item.name], env: ctx.env });
+    run = await runPackageScript({ layout: ctx.layout, version, script: hook, args, env: ctx.env });
   } catch (error) {
     // A hook the package does not ship is that item's problem alone: the other items are
     // still removed. No later attempt can run it, so the item is left to a person.
     if (!(error instanceof HostStepError && HOOK_REFUSALS.has((error as HostStepError).code))) throw error;
     const why = describeHostStepError(error as HostStepError);
-    return { kind, name: item.name, outcome: 'manual', detail: `${why} Remove ${item.name} by hand.` };
+    const what = kind === 'script' ? 'Do by hand what it would have done' : `Remove ${name} by hand`;
+    return { kind, name, outcome: 'manual', detail: `${why} ${what}.` };
   }
-  if (!run.ok) return { kind, name: item.name, outcome: 'failed', detail: describeScriptEnd(run) };
-  return { kind, name: item.name, outcome: 'done', detail: excerptOutput(run.stdout.trim().split('\n').pop() ?? '') };
+  if (!run.ok) return { kind, name, outcome: 'failed', detail: describeScriptEnd(run) };
+  return { kind, name, outcome: 'done', detail: excerptOutput(run.stdout.trim().split('\n').pop() ?? '') };
 }
 
 async function listNames(dir: string, keep: (name: string) => boolean): Promise<string[]> {
