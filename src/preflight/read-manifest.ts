@@ -4,6 +4,7 @@ import { MANIFEST_PATH } from '../core/manifest/manifest-schema.js';
 import { parseManifest, type ParsedManifest } from '../core/manifest/parse-manifest.js';
 import type { ArchiveLimits, OpenedArchive } from './archive.js';
 import { decodeTextBytes } from './decode-text-bytes.js';
+import { describeScriptsNotRun } from './describe-scripts-not-run.js';
 import { findManifestEntry } from './find-manifest-entry.js';
 
 const MISSING: Finding = {
@@ -31,5 +32,7 @@ export async function readManifest(
     }
     chunks.push(chunk);
   }
-  return { ...parseManifest(decodeTextBytes(Buffer.concat(chunks)), found.entry.displayName), root: found.root };
+  const parsed = parseManifest(decodeTextBytes(Buffer.concat(chunks)), found.entry.displayName);
+  const notRun = parsed.manifest ? describeScriptsNotRun(parsed.manifest, found.entry.displayName) : [];
+  return { ...parsed, findings: [...parsed.findings, ...notRun], root: found.root };
 }

@@ -56,6 +56,16 @@ describe('preflight of the package as it arrived in the ticket', () => {
     expect(blockers.some((f) => f.category === 'service-unit' && f.message.includes('dten-server.service'))).toBe(true);
     expect(blockers.filter((f) => f.category === 'credential').length).toBeGreaterThanOrEqual(3);
     expect(findings.some((f) => f.category === 'reboot' && f.severity === 'warning')).toBe(true);
+    // The scripts the agent does not run are named, so that someone reads them before approving.
+    expect(findings.filter((f) => f.rule.endsWith('-script-not-run')).map((f) => [f.severity, f.rule, f.path])).toEqual(
+      [
+        ['info', 'manifest/install-script-not-run', 'manifest.json'],
+        ['info', 'manifest/rollback-script-not-run', 'manifest.json'],
+      ],
+    );
+    expect(findings.find((f) => f.rule === 'manifest/rollback-script-not-run')?.message).toContain(
+      'scripts.rollback (scripts/rollback.sh) is not run',
+    );
 
     const text = await runCli(['preflight', arrived, '--all']);
     const sarif = await runCli(['preflight', arrived, '--sarif']);
