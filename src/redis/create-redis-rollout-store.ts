@@ -4,7 +4,6 @@ import type { Rollout } from '../core/rollout/rollout.js';
 import { HostsBusy } from '../control/hosts-busy.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
 import { isOver } from '../core/rollout/active-states.js';
-import { ROLLOUT_STATES } from '../core/rollout/rollout-state.js';
 import {
   assembleRollout,
   layoutWrites,
@@ -14,6 +13,7 @@ import {
   RECORD_FIELDS,
   type StoredParts,
 } from './rollout-layout.js';
+import { FIND_HOLDERS, SAVE_ROLLOUT } from './rollout-store-scripts.js';
 
 interface Stored {
   version: string;
@@ -29,84 +29,6 @@ export interface RedisRolloutStoreOptions {
   /** Opens a connection for `watch` (a subscriber cannot send other commands). */
   subscriber?: () => Promise<Redis>;
 }
-
-// The states a rollout ends in, as a Lua table: a host held by a rollout in one of them is free.
-const OVER_LUA = `{${ROLLOUT_STATES.filter(isOver)
-  .map((state) => `['${state}'] = true`)
-  .join(', ')}}`;
-
-// Whether the rollout `id` (its record at prefix .. id) still holds its hosts: it exists and is not over. A record
-// without a readable state counts as holding: a host is wrongly kept rather than wrongly given to two rollouts.
-const HOLDS = `
-local over = ${OVER_LUA}
-local function holds(prefix, id)
-  local key = prefix .. id
-  local core = redis.call('HGET', key, 'core') or redis.call('HGET', key, 'json')
-  if not core then return false end
-  local ok, record = pcall(cjson.decode, core)
-  if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return true end
-  return not over[record.state]
-end
-`;
-
-// Compare-and-set on a version field, host claims, then the layout's writes (rollout-layout.ts), in one script: safe
-// on a connection other callers share (WATCH is not). KEYS: record, index, channel, host claims (host → rollout id),
-// then the parts. ARGV: expected version, next version, now, id, record key prefix, claim mode (\`claim\`, \`release\` or
-// empty), host count, the hosts, then operations of the form <hset|hdel|rpush|del> <KEYS index> <count> <arguments>.
-// A claim that finds hosts another rollout holds writes nothing and returns them as host, holder pairs.
-const SAVE = `${HOLDS}
-local current = redis.call('HGET', KEYS[1], 'version')
-if (current or '') ~= ARGV[1] then return 0 end
-local mode, hosts = ARGV[6], tonumber(ARGV[7])
-if mode == 'claim' then
-  local taken = {}
-  for j = 8, 7 + hosts do
-    local holder = redis.call('HGET', KEYS[4], ARGV[j])
-    if holder and holder ~= ARGV[4] and holds(ARGV[5], holder) then
-      taken[#taken + 1] = ARGV[j]
-      taken[#taken + 1] = holder
-    end
-  end
-  if #taken > 0 then return taken end
-  for j = 8, 7 + hosts do redis.call('HSET', KEYS[4], ARGV[j], ARGV[4]) end
-elseif mode == 'release' then
-  for j = 8, 7 + hosts do
-    if redis.call('HGET', KEYS[4], ARGV[j]) == ARGV[4] then redis.call('HDEL', KEYS[4], ARGV[j]) end
-  end
-end
-redis.call('HSET', KEYS[1], 'version', ARGV[2])
-if ARGV[1] == '' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
-local i = 8 + hosts
-while i <= #ARGV do
-  local op, key, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
-  i = i + 3
-  if op == 'del' then
-    redis.call('DEL', key)
-  elseif op == 'hset' then
-    for j = i, i + 2 * n - 1, 2 do redis.call('HSET', key, ARGV[j], ARGV[j + 1]) end
-    i = i + 2 * n
-  else
-    for j = i, i + n - 1 do redis.call(op == 'hdel' and 'HDEL' or 'RPUSH', key, ARGV[j]) end
-    i = i + n
-  end
-end
-redis.call('PUBLISH', KEYS[3], ARGV[4])
-return 1
-`;
-
-// Which of the hosts a rollout that is not over holds: host, holder pairs. KEYS: the host claims. ARGV: the record
-// key prefix, then the hosts.
-const HOLDERS = `${HOLDS}
-local found = {}
-for j = 2, #ARGV do
-  local holder = redis.call('HGET', KEYS[1], ARGV[j])
-  if holder and holds(ARGV[1], holder) then
-    found[#found + 1] = ARGV[j]
-    found[#found + 1] = holder
-  end
-end
-return found
-`;
 
 const MAX_TRIES = 50;
 const KNOWN_MAX = 200;
@@ -175,7 +97,7 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     const mode = wasOver === isOver(rollout.state) ? '' : wasOver ? 'claim' : 'release';
     const hosts = mode === '' ? [] : rollout.plan.targets;
     const args = [expected, next, String(Date.now()), rollout.id, keyOf(''), mode, String(hosts.length), ...hosts];
-    const answer = (await redis.eval(SAVE, keys.length, ...keys, ...args, ...layoutWrites(before, rollout))) as
+    const answer = (await redis.eval(SAVE_ROLLOUT, keys.length, ...keys, ...args, ...layoutWrites(before, rollout))) as
       number | string[];
     if (Array.isArray(answer)) throw new HostsBusy(rollout.id, pairsToMap(answer));
     if (answer === 1) remember({ version: next, rollout, layout: true });
@@ -211,7 +133,7 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     },
     async holdersOf(hosts) {
       if (hosts.length === 0) return new Map();
-      return pairsToMap((await redis.eval(HOLDERS, 1, claims, keyOf(''), ...hosts)) as string[]);
+      return pairsToMap((await redis.eval(FIND_HOLDERS, 1, claims, keyOf(''), ...hosts)) as string[]);
     },
     async list(limit) {
       const ids = await redis.zrevrange(index, 0, Math.max(0, limit - 1));
