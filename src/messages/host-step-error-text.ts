@@ -29,6 +29,8 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `The script ${p.script} is not a file of release ${p.version}. Check the script name in the manifest.`,
   'backup-missing': (p) =>
     `There is no configuration backup for rollout ${p.rolloutId} on this host (var/lib/dten/backups/${p.rolloutId}), so its configuration cannot be restored; the rollback stopped before changing anything. Put that folder back from your own backups, then run the rollback again.`,
+  'rollback-manifest-unreadable': (p) =>
+    `The manifest.json of release ${p.version} on this host cannot be read (${p.problem}), so the down migrations of what this rollout applied cannot be found; the rollback stopped before changing anything. Put opt/dten/releases/${p.version}/manifest.json back as the package has it, then run the rollback again.`,
   'unknown-unit': (p) =>
     `The service ${p.unit} has no unit file in the current release (units/${p.unit}) nor under etc/systemd/system, so the agent does not know what it runs. Check that name against the unit files the package ships and those on the host.`,
   'unit-unusable': (p) =>

@@ -10,6 +10,7 @@ import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
 import { readCurrentLink } from '../../src/agent/host/read-current-link.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { rollbackOnHost } from '../../src/agent/steps/rollback-on-host.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import type { ExamplePackageInfo } from '../../src/examples/build-example-package.js';
 import { createTestHostContext } from './create-test-host-context.js';
 import { issueTestCertificate } from '../detectors/issue-test-certificate.js';
@@ -256,6 +257,55 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
       outcome: 'manual',
       detail: 'neither the paused copy nor the cron file could be found: put the schedule back by hand',
     });
+  });
+
+  it("when the new release's manifest.json was broken after the install, a rollback that must undo migrations stops before it changes anything, and finishes once the file is back", async () => {
+    const own = await createTestSchema();
+    try {
+      const { layout, ctx } = await newHost(own);
+      await seedPrevious(ctx);
+      const installed = await installOnHost(ctx, { rolloutId: 'r4', ...installReady });
+      expect(installed.appliedMigrations.length).toBeGreaterThan(0);
+      const manifestFile = join(layout.releaseDir('4.2.0'), 'manifest.json');
+      const shipped = await readFile(manifestFile);
+      await writeFile(manifestFile, '{ "name": "dten", ');
+
+      const error = await rollbackOnHost(ctx, { rolloutId: 'r4', package: ref(fixtures.ready) }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(HostStepError);
+      expect(describeHostStepError(error as HostStepError)).toMatch(
+        /^The manifest\.json of release 4\.2\.0 on this host cannot be read \(manifest is not valid JSON: .*\), so the down migrations of what this rollout applied cannot be found; the rollback stopped before changing anything\. Put opt\/dten\/releases\/4\.2\.0\/manifest\.json back as the package has it, then run the rollback again\.$/,
+      );
+      // Nothing was undone: the new release still runs on the new data.
+      expect((await readCurrentLink(layout))?.version).toBe('4.2.0');
+      expect(await ctx.services.isActive('dten-server.service')).toBe(true);
+      const applied = await own.query<{ id: string }>('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', [
+        'r4',
+      ]);
+      expect(applied).toHaveLength(installed.appliedMigrations.length);
+
+      await writeFile(manifestFile, shipped);
+      const rolledBack = await rollbackOnHost(ctx, { rolloutId: 'r4', package: ref(fixtures.ready) });
+      expect(rolledBack).toMatchObject({ restoredVersion: '4.1.0', health: { healthy: true } });
+      expect([...rolledBack.rolledBackMigrations].sort()).toEqual([...installed.appliedMigrations].sort());
+      expect(await ctx.services.isActive('dten.service')).toBe(true);
+      expect(await ctx.services.isActive('dten-server.service')).toBe(false);
+    } finally {
+      await own.drop();
+    }
+  });
+
+  it("when a host that ran no migration finds the new release's manifest.json broken, its rollback stops the units the install started and switches back", async () => {
+    const { layout, ctx } = await newHost();
+    await seedPrevious(ctx);
+    await installOnHost(ctx, { rolloutId: 'r5', ...installReady, runMigrations: false });
+    await writeFile(join(layout.releaseDir('4.2.0'), 'manifest.json'), 'not json');
+
+    const rolledBack = await rollbackOnHost(ctx, { rolloutId: 'r5', package: ref(fixtures.ready) });
+    expect(rolledBack).toMatchObject({ restoredVersion: '4.1.0', rolledBackMigrations: [], health: { healthy: true } });
+    expect(await ctx.services.isActive('dten-server.service')).toBe(false);
+    expect(await ctx.services.isActive('dten.service')).toBe(true);
   });
 
   it('when the plan keeps an app-only host out of the database, its install applies no migration and its rollback touches no data', async () => {

@@ -14,6 +14,8 @@ export interface HostStepErrorParams {
   'script-missing': { script: string; version: string };
   'certificate-missing': { certificate: string; version: string };
   'backup-missing': { rolloutId: string };
+  /** A rollback must undo migrations, and the release's manifest that names their folder cannot be read. */
+  'rollback-manifest-unreadable': { version: string; problem: string };
   'unknown-unit': { unit: string };
   'unit-unusable': { unit: string; problem: string };
   'unit-outside-release': { unit: string; program: string; prefix: string };

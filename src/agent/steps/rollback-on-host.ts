@@ -1,6 +1,7 @@
 import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
 import { rollbackMigrations } from '../../postgres/rollback-migrations.js';
 import type { CurrentLink } from '../host/read-current-link.js';
+import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
 import { readConfigBackup, restoreConfig } from '../host/restore-config.js';
@@ -29,16 +30,31 @@ export async function rollbackOnHost(
   const { layout } = ctx;
   const journal = await openJournal(layout, request.rolloutId);
   const releaseDir = layout.releaseDir(request.package.version);
-  const manifest = await readReleaseManifest(releaseDir, request.package.version).catch(() => undefined);
+  // Missing when the install stopped before it unpacked the release; refused when someone changed it since.
+  const read = await readReleaseManifest(releaseDir, request.package.version).catch((error: unknown) => {
+    if (error instanceof HostStepError) return error;
+    throw error;
+  });
+  const manifest = read instanceof HostStepError ? undefined : read;
   const previous = journal.lastData<CurrentLink | null>('read-current') ?? undefined;
   const switchBack = journal.lastPhase('switch-current') !== undefined;
-  // Before anything stops: a rollback that cannot switch back or restore the config it changed would leave the host
-  // with no service running.
+  const undoMigrations =
+    ctx.database !== undefined && journal.hasDone('migrations') && !journal.hasDone('rollback-migrations');
+  // Before anything stops: a rollback that cannot switch back, restore the config it changed or find the down
+  // migrations of what it applied would leave the host with no service running, or the old release on new data.
+  if (undoMigrations && read instanceof HostStepError) {
+    const problem =
+      read.code === 'manifest-invalid'
+        ? (read as HostStepError<'manifest-invalid'>).params.problem
+        : 'it names another version';
+    throw new HostStepError('rollback-manifest-unreadable', { version: request.package.version, problem });
+  }
   if (switchBack) await checkCurrentTarget(layout, { linkTarget: previous?.linkTarget });
   if (journal.hasDone('backup-config') && !journal.hasDone('rollback-config'))
     await readConfigBackup(layout, request.rolloutId);
-  if (manifest)
-    await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, manifest.services));
+  // The units the manifest names, or without it the ones the install recorded starting.
+  const services = manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit }));
+  await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, services));
   const migrations = await runJournaled(journal, 'rollback-migrations', async () => {
     if (!ctx.database || !manifest || !journal.hasDone('migrations')) return { rolledBack: [] };
     const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
