@@ -4,7 +4,7 @@ import type { CommandRequest } from './command-request.js';
 import type { ParsedCommand } from './parse/parsed-command.js';
 import { describeSelector, selectTargets } from './select-targets.js';
 
-/** `/dten hosts [selector]`: the hosts whose agents registered, answered to the person who asked. */
+/** `/dten hosts [selector]`: the hosts whose agents registered and the rollouts holding them, to the person who asked. */
 export async function handleHosts(
   ctx: ChatContext,
   request: CommandRequest,
@@ -13,9 +13,10 @@ export async function handleHosts(
   const registered = await ctx.hosts.list();
   const hosts = command.selector ? selectTargets(command.selector, registered) : registered;
   const aliveSince = new Date(ctx.now().getTime() - ctx.control.settings.silenceMs);
+  const holders = await ctx.control.store.holdersOf(hosts.map((host) => host.hostId));
   const message = hostsMessage(
     hosts,
-    command.selector ? { selector: describeSelector(command.selector), aliveSince } : { aliveSince },
+    command.selector ? { selector: describeSelector(command.selector), aliveSince, holders } : { aliveSince, holders },
   );
   await ctx.surface.whisper(request.channel, request.user, message);
 }

@@ -186,6 +186,9 @@ describe('the rollout commands from Slack, on real local agents', () => {
     expect(busy).toContain(`are in rollout ${planned.id} (awaiting approval): a host takes one rollout at a time.`);
     expect(busy).toContain(`\`/dten abort ${planned.id}\``);
     expect((await rollout()).id).toBe(planned.id);
+    await type('hosts env=demo');
+    const hosts = await nextWhisper('U-ALICE', alice++);
+    expect(hosts.match(new RegExp(`reporting · in rollout \`${planned.id}\``, 'g'))).toHaveLength(2);
     await type(`abort ${planned.id}`);
     await until(async () => (await bot.slack.bot.ctx.control.store.get(planned.id))?.state === 'failed');
   }, 120_000);

@@ -10,10 +10,13 @@ import { formatUtc } from '../format-utc.js';
 
 const MAX_LINES = 40;
 
-/** `/dten hosts [selector]`: each host with its labels, installed versions and when its agent last reported. */
+/**
+ * `/dten hosts [selector]`: each host with its labels, installed versions, when its agent last reported and the
+ * rollout that holds it, if one does.
+ */
 export function hostsMessage(
   hosts: readonly AgentFacts[],
-  options: { selector?: string; aliveSince: Date },
+  options: { selector?: string; aliveSince: Date; holders?: ReadonlyMap<string, string> },
 ): SlackMessage {
   const alive = (host: AgentFacts): boolean => Date.parse(host.seenAt) >= options.aliveSince.getTime();
   const lines = [...hosts]
@@ -21,11 +24,13 @@ export function hostsMessage(
     .map((host) => {
       const labels = Object.entries(host.labels).map(([key, value]) => `${key}=${value}`);
       const versions = Object.entries(host.components).map(([name, version]) => `${name} ${version}`);
+      const holder = options.holders?.get(host.hostId);
       return [
         `${alive(host) ? '🟢' : '⚪'} ${codeSpan(host.hostId)}`,
         labels.length > 0 ? escapeMrkdwn(labels.join(',')) : 'no labels',
         versions.length > 0 ? escapeMrkdwn(versions.join(', ')) : 'nothing installed',
         alive(host) ? 'reporting' : `silent since ${formatUtc(host.seenAt)}`,
+        ...(holder === undefined ? [] : [`in rollout ${codeSpan(holder)}`]),
       ].join(' · ');
     });
   const scope = options.selector ? ` matching ${codeSpan(options.selector)}` : '';
