@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './preflight/archive.js';
 import { UserError } from './core/errors/user-error.js';
+import type { ErrorBudget } from './core/rollout/plan.js';
 
 const UNITS: Record<string, number> = {
   '': 1,
@@ -109,6 +110,9 @@ const envSchema = z.object({
   DTEN_DEFAULT_WINDOW_MINUTES: positiveInt.default(60),
   DTEN_DEFAULT_BATCH_PERCENT: z.coerce.number().gt(0).lte(100).default(25),
   DTEN_DEFAULT_CANARY: z.coerce.number().int().nonnegative().default(1),
+  DTEN_SLO_PERCENT: z.coerce.number().gt(0).lt(100).default(99.9),
+  DTEN_SLO_PERIOD_DAYS: z.coerce.number().positive().default(30),
+  DTEN_ROLLOUT_BUDGET_PERCENT: z.coerce.number().min(0).max(100).default(25),
   // console (`dten bot` without Slack tokens)
   DTEN_CONSOLE_USER: z
     .string()
@@ -186,6 +190,8 @@ export interface Config {
     statusTemplatesDir: string | undefined;
     productName: string;
     defaults: { windowMinutes: number; batchPercent: number; canary: number };
+    /** The error budget each new plan carries; undefined when DTEN_ROLLOUT_BUDGET_PERCENT is 0 (no budget gate). */
+    errorBudget: ErrorBudget | undefined;
   };
   console: {
     /** Who the console user is at start (`:as <user>` changes it). */
@@ -256,6 +262,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         batchPercent: e.DTEN_DEFAULT_BATCH_PERCENT,
         canary: e.DTEN_DEFAULT_CANARY,
       },
+      errorBudget:
+        e.DTEN_ROLLOUT_BUDGET_PERCENT > 0
+          ? {
+              sloPercent: e.DTEN_SLO_PERCENT,
+              periodDays: e.DTEN_SLO_PERIOD_DAYS,
+              sharePercent: e.DTEN_ROLLOUT_BUDGET_PERCENT,
+            }
+          : undefined,
     },
     console: { user: e.DTEN_CONSOLE_USER, hosts: e.DTEN_CONSOLE_HOSTS },
     slackBotToken: e.SLACK_BOT_TOKEN,

@@ -62,6 +62,7 @@ export async function startBot(
     locks: createRedisEnvironmentLocks({ redis, prefix }),
     status: { channel: config.chat.statusChannel, templates, product: config.chat.productName },
     defaults: config.chat.defaults,
+    errorBudget: config.chat.errorBudget,
     log,
     now: () => new Date(),
   };

@@ -1,3 +1,4 @@
+import type { ErrorBudget } from '../core/rollout/plan.js';
 import type { ControlContext } from '../control/control-context.js';
 import type { ApprovalPolicy } from '../core/rollout/approval-policy.js';
 import type { PackageSource } from '../core/rollout/plan.js';
@@ -54,6 +55,8 @@ export interface ChatContext {
   status: { channel: string | undefined; templates: StatusTemplates; product: string };
   /** Used when a plan does not say: a window from now, a batch, a canary. */
   defaults: { windowMinutes: number; batchPercent: number; canary: number };
+  /** The error budget every plan carries (DTEN_SLO_*, DTEN_ROLLOUT_BUDGET_PERCENT); undefined: no budget gate. */
+  errorBudget: ErrorBudget | undefined;
   log: Logger;
   now(): Date;
 }

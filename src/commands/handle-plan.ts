@@ -42,6 +42,7 @@ export async function handlePlan(
     bakeSeconds: command.bakeSeconds ?? 0,
     window: { start: window.start.toISOString(), durationMinutes: window.minutes },
     requester: request.user,
+    ...(ctx.errorBudget && { errorBudget: ctx.errorBudget }),
   };
   const rollout = await planRollout(ctx.control, release ? { plan, release } : { plan });
   const posted = await ctx.surface

@@ -1,4 +1,5 @@
 import { canStartWave } from '../core/rollout/can-start-wave.js';
+import { checkErrorBudget } from '../core/rollout/check-error-budget.js';
 import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
 import { finishedWaves } from '../core/rollout/finished-waves.js';
 import { planWaves } from '../core/rollout/plan-waves.js';
@@ -74,6 +75,13 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   if (threshold.stop) {
     const detail = `${threshold.failed.length} host(s) failed (${threshold.failed.slice(0, 10).join(', ')}), more than max errors ${settled.plan.maxErrors}: rolling back ${threshold.rollBack.length} host(s)`;
     await ctx.store.update(rollout.id, (r) => enterRollback(r, 'threshold-exceeded', SYSTEM, now, detail));
+    return AGAIN;
+  }
+  const overBudget = checkErrorBudget(settled, now);
+  if (overBudget !== undefined) {
+    await ctx.store.update(rollout.id, (r) =>
+      enterRollback(r, 'threshold-exceeded', SYSTEM, now, `${overBudget}: rolling back`),
+    );
     return AGAIN;
   }
   if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) installing`);

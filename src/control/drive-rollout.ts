@@ -1,14 +1,18 @@
+import { checkErrorBudget } from '../core/rollout/check-error-budget.js';
 import { measureBlip } from '../core/rollout/measure-blip.js';
+import { measureBudgetSpend } from '../core/rollout/measure-budget-spend.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
 import { windowEnd } from '../core/rollout/window-end.js';
+import { formatDuration } from '../core/time/format-duration.js';
 import { advanceCleaning } from './advance-cleaning.js';
 import { advanceDraft } from './advance-draft.js';
 import { advanceRollingBack } from './advance-rolling-back.js';
 import { advanceRunning } from './advance-running.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, stop, waitFor, type Drive } from './drive.js';
+import { enterRollback } from './enter-rollback.js';
 
 /** Steps taken in one go before the job yields, so one busy rollout cannot hold a control worker. */
 const MAX_STEPS = 25;
@@ -68,11 +72,18 @@ async function advance(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
     case 'running':
       return advanceRunning(ctx, rollout);
     case 'verifying': {
+      const overBudget = checkErrorBudget(rollout, now);
+      if (overBudget !== undefined)
+        return move((r) => enterRollback(r, 'threshold-exceeded', SYSTEM, now, `${overBudget}: rolling back`));
       const blip = measureBlip(rollout.health, now);
       const said = blip
         ? `worst error rate ${(blip.worstErrorRate * 100).toFixed(1)}% against a baseline of ${(blip.baselineErrorRate * 100).toFixed(1)}%, above it for ${blip.secondsAboveBaseline}s`
         : 'no health samples';
-      return move((r) => transition(r, 'verify-ok', SYSTEM, now, said));
+      const spend = measureBudgetSpend(rollout, now);
+      const budget = spend
+        ? `; error budget ${formatDuration(spend.spentMinutes * 60_000)} of ${formatDuration(spend.allowedMinutes * 60_000)} spent`
+        : '';
+      return move((r) => transition(r, 'verify-ok', SYSTEM, now, `${said}${budget}`));
     }
     case 'cleaning':
       return advanceCleaning(ctx, rollout);

@@ -94,6 +94,38 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(buildProgressSnapshot(ended, new Date()).blip?.worstErrorRate).toBe(0.4);
   });
 
+  it('rolls back when the monitoring blip spends more error budget than the plan allows, though every host is healthy', async () => {
+    const { t, hosts } = await setUp(
+      {},
+      { behave: (host, step) => (host === 'web-01' && step === 'install' ? 'degraded' : 'ok') },
+    );
+    // 0.1% of what 99.9% over one day allows: 86 ms of the whole fleet failing. The canary answers healthy with half
+    // its requests failing, a fifth of the fleet at 50%: the second second of bake spends more than that.
+    const errorBudget = { sloPercent: 99.9, periodDays: 1, sharePercent: 0.1 };
+    const rollout = await planAndApprove(t, { bakeSeconds: 1, errorBudget });
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('rolled-back');
+    expect(ended.hosts['web-01']).toMatchObject({ state: 'rolled-back', changed: false });
+    expect(hosts.ran.get('web-05')).toEqual(['preflight']);
+    const exceeded = ended.audit.find((entry) => entry.event === 'threshold-exceeded')!;
+    expect(exceeded.detail).toMatch(
+      /^the monitoring blip spent \S+ of error budget \(the whole fleet failing\), more than the 86ms this rollout may spend \(0\.1% of what 99\.9% over 1 days allows\): rolling back$/,
+    );
+    const { budget } = buildProgressSnapshot(ended, new Date());
+    expect(budget?.spentMinutes).toBeGreaterThan(budget!.allowedMinutes);
+  });
+
+  it('verifies a rollout whose blip stayed within its error budget, and says how much it spent', async () => {
+    const { t } = await setUp();
+    const rollout = await planAndApprove(t, { errorBudget: { sloPercent: 99.9, periodDays: 30, sharePercent: 25 } });
+    const done = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(done.state).toBe('done');
+    expect(done.audit.find((entry) => entry.event === 'verify-ok')?.detail).toMatch(
+      /; error budget 0s of 10m 48s spent$/,
+    );
+  });
+
   it('carries on past a failure within max errors and reports the failed host', async () => {
     const { t } = await setUp(
       {},

@@ -9,8 +9,11 @@ import { startHostWorkers } from './start-host-workers.js';
 /** What every simulated host's preflight notes without failing, as an agent without probes does. */
 export const UNPROBED_NOTE = 'postgresql >=13 <17: not checked, no probe reads its version here (DTEN_PROBES)';
 
-/** What a simulated host does with one step: answer as a real agent would, fail, or report an unhealthy release. */
-export type SimulatedOutcome = 'ok' | 'unhealthy' | 'fail' | 'hang';
+/**
+ * What a simulated host does with one step: answer as a real agent would, fail, report an unhealthy release, or a
+ * healthy one whose error rate is up (half its requests failing).
+ */
+export type SimulatedOutcome = 'ok' | 'unhealthy' | 'degraded' | 'fail' | 'hang';
 
 export interface SimulatedFleet {
   /** Every job each host ran, in order, as `step` names. */
@@ -56,7 +59,7 @@ export async function startSimulatedFleet(options: {
         throw new Error(`${step} on ${hostId}: the simulated host shut down`);
       }
       if (outcome === 'fail') throw new Error(`${step} failed on ${hostId}: simulated`);
-      return answer(step, hostJob.data.package.version, outcome === 'ok');
+      return answer(step, hostJob.data.package.version, outcome);
     },
   });
   const registry = options.registry;
@@ -97,11 +100,12 @@ export async function startSimulatedFleet(options: {
   };
 }
 
-function answer(step: HostStep, version: string, healthy: boolean): unknown {
+function answer(step: HostStep, version: string, outcome: 'ok' | 'unhealthy' | 'degraded'): unknown {
+  const healthy = outcome !== 'unhealthy';
   const health = {
     healthy,
     detail: healthy ? 'HTTP 200 from /health' : 'HTTP 503 from /health for 5s',
-    errorRate: healthy ? 0 : 0.4,
+    errorRate: { ok: 0, degraded: 0.5, unhealthy: 0.4 }[outcome],
     checkedAt: new Date().toISOString(),
   };
   switch (step) {

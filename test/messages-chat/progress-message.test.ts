@@ -94,6 +94,18 @@ describe('the progress message', () => {
     );
   });
 
+  it('with an error budget in the plan, says how much of it the blip spent, and marks it once it spent too much', () => {
+    const base = bigRollout();
+    const budgeted = (sharePercent: number): Rollout => ({
+      ...base,
+      plan: { ...base.plan, errorBudget: { sloPercent: 99.9, periodDays: 30, sharePercent } },
+    });
+    // 20 hosts of 1,000 at 7% above the baseline from minute 21 to 24: 0.0042 minutes of the whole fleet failing.
+    expect(shownAt(budgeted(25), 25)).toContain('above baseline for 3m · error budget 252ms of 10m 48s spent');
+    expect(shownAt(budgeted(0.01), 25)).toContain('· error budget 252ms of 259ms spent');
+    expect(shownAt(budgeted(0.001), 25)).toContain('· error budget 252ms of 26ms spent ⚠️');
+  });
+
   it('gives the time left in the window and the ETA in UTC at the pace of the finished waves', () => {
     const rollout = bigRollout();
     const message = progressMessage(buildProgressSnapshot(rollout, at(25)), { now: at(25) });

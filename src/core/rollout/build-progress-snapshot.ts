@@ -2,6 +2,7 @@ import { isOver } from './active-states.js';
 import { estimateEta } from './estimate-eta.js';
 import { HOST_STATES, type HostState } from './host-state.js';
 import { measureBlip } from './measure-blip.js';
+import { measureBudgetSpend } from './measure-budget-spend.js';
 import { planWaves } from './plan-waves.js';
 import type { ProgressSnapshot } from './progress-snapshot.js';
 import type { Rollout } from './rollout.js';
@@ -35,6 +36,9 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
   if (isOver(rollout.state) && entered) snapshot.endedAt = entered.at;
   const started = rollout.audit.find((entry) => entry.event === 'window-opened');
   if (started) snapshot.startedAt = started.at;
+  // An ended rollout spends nothing more: a host's last sample counts until the end, not until whenever this is read.
+  const budget = measureBudgetSpend(rollout, snapshot.endedAt === undefined ? now : new Date(snapshot.endedAt));
+  if (budget !== undefined) snapshot.budget = budget;
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;
   return snapshot;

@@ -29,6 +29,8 @@ function computeDigest(plan: Plan): string {
     batch: plan.batch,
     maxErrors: plan.maxErrors,
     bakeSeconds: plan.bakeSeconds,
+    // Only when set, so plans made before there was a budget keep their digests.
+    ...(plan.errorBudget && { errorBudget: plan.errorBudget }),
   };
   return createHash('sha256').update(canonicalJson(planned), 'utf8').digest('hex');
 }

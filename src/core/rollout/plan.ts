@@ -20,6 +20,18 @@ export const packageSourceSchema = z.union([
   z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
 ]);
 
+/**
+ * The error budget a rollout may spend, from the service level objective: the period's budget is the share of
+ * requests the objective lets fail (0.1% at 99.9%) over the period, and one rollout may spend `sharePercent` of it.
+ */
+export const errorBudgetSchema = z.object({
+  /** Requests that must succeed, in percent: 99.9. */
+  sloPercent: z.number().gt(0).lt(100),
+  periodDays: z.number().positive(),
+  /** How much of the period's budget this rollout may spend, in percent. */
+  sharePercent: z.number().gt(0).lte(100),
+});
+
 export const planSchema = z.object({
   packageDigest: z
     .string()
@@ -39,10 +51,13 @@ export const planSchema = z.object({
   bakeSeconds: z.int().nonnegative().default(0),
   window: planWindowSchema,
   requester: z.string().min(1),
+  /** Absent: the monitoring blip is shown but gates nothing. */
+  errorBudget: errorBudgetSchema.optional(),
 });
 
 export type PackageSource = z.output<typeof packageSourceSchema>;
 export type Batch = z.output<typeof batchSchema>;
 export type PlanWindow = z.output<typeof planWindowSchema>;
 export type Plan = z.output<typeof planSchema>;
+export type ErrorBudget = z.output<typeof errorBudgetSchema>;
 export type PlanInput = z.input<typeof planSchema>;

@@ -1,5 +1,6 @@
 import type { HostState } from './host-state.js';
 import type { Blip } from './measure-blip.js';
+import type { BudgetSpend } from './measure-budget-spend.js';
 import type { RolloutState } from './rollout-state.js';
 
 /** What the chat layer renders about a rollout at one moment. */
@@ -12,6 +13,8 @@ export interface ProgressSnapshot {
   /** Failed and unreachable hosts, sorted, with the reason their step gave (or their state). */
   failingHosts: { host: string; reason: string }[];
   blip: Blip | undefined;
+  /** The error budget spent so far against what the plan lets this rollout spend; undefined without a budget. */
+  budget?: BudgetSpend;
   eta?: string;
   /** Seconds from now to the end of the (possibly extended) window; 0 once it is over. */
   windowSecondsLeft: number;

@@ -1,4 +1,6 @@
 import { digestPlan } from '../../../core/rollout/digest-plan.js';
+import { allowedBudgetMinutes } from '../../../core/rollout/measure-budget-spend.js';
+import type { Plan } from '../../../core/rollout/plan.js';
 import { planWaves } from '../../../core/rollout/plan-waves.js';
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import { windowEnd } from '../../../core/rollout/window-end.js';
@@ -43,11 +45,20 @@ export function planSummaryBlocks(rollout: Rollout, preflightVerdict: Verdict | 
         ],
         ['Canary', plan.canary > 0 ? `${countOf(plan.canary, 'host')} first` : 'none'],
         ['Batch', describeBatch(plan.batch)],
-        ['Max errors', `the rollout stops when failed hosts exceed ${plan.maxErrors.toLocaleString('en-US')}`],
+        ['Max errors', describeStopRule(plan)],
         ['Bake', plan.bakeSeconds > 0 ? `${formatDuration(plan.bakeSeconds * 1000)} between waves` : 'none'],
         ['Plan digest', `\`${digestPlan(plan).slice(0, 12)}\``],
       ),
     }),
     ...hostPreflightBlocks(rollout),
   ];
+}
+
+/** When the rollout stops and rolls back: failed hosts over the limit, or the blip over its share of the budget. */
+function describeStopRule(plan: Plan): string {
+  const hosts = `the rollout stops when failed hosts exceed ${plan.maxErrors.toLocaleString('en-US')}`;
+  const budget = plan.errorBudget;
+  if (budget === undefined) return hosts;
+  const allowed = formatDuration(allowedBudgetMinutes(budget) * 60_000);
+  return `${hosts}, or when the monitoring blip spends more than ${allowed} of error budget (${budget.sharePercent}% of what ${budget.sloPercent}% over ${budget.periodDays} days allows)`;
 }

@@ -50,7 +50,7 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
   if (snapshot.reason !== undefined)
     blocks.push(section(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`));
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
-  blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [])));
+  blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [], snapshot.budget)));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
   const failing = snapshot.failingHosts.length;
   const text = `Rollout ${escapeMrkdwn(snapshot.rolloutId)}: ${state}, ${wave}, ${settled} of ${total} hosts done${failing > 0 ? `, ${failing} failing` : ''}`;

@@ -1,0 +1,15 @@
+import { formatDuration } from '../time/format-duration.js';
+import { measureBudgetSpend } from './measure-budget-spend.js';
+import type { Rollout } from './rollout.js';
+
+/**
+ * Whether the monitoring blip has spent more of the error budget than the plan lets this rollout spend; when it has,
+ * why, in the words the audit log and chat show. Undefined while within it, or without a budget or baseline.
+ */
+export function checkErrorBudget(rollout: Pick<Rollout, 'plan' | 'health'>, now: Date): string | undefined {
+  const spend = measureBudgetSpend(rollout, now);
+  const budget = rollout.plan.errorBudget;
+  if (spend === undefined || budget === undefined || spend.spentMinutes <= spend.allowedMinutes) return undefined;
+  const minutes = (value: number): string => formatDuration(value * 60_000);
+  return `the monitoring blip spent ${minutes(spend.spentMinutes)} of error budget (the whole fleet failing), more than the ${minutes(spend.allowedMinutes)} this rollout may spend (${budget.sharePercent}% of what ${budget.sloPercent}% over ${budget.periodDays} days allows)`;
+}
