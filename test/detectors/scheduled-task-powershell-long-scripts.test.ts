@@ -125,3 +125,78 @@ describe('scheduled-task detector on a long trigger registered many times', () =
     expect(new Set(findings.slice(4).map((finding) => finding.evidence))).toEqual(new Set([evidence(10_000)]));
   });
 });
+
+describe('scheduled-task detector on one large value that many registrations name', () => {
+  const register = (count: number): string[] => [
+    '$daily = New-ScheduledTaskTrigger -Daily -At 3am',
+    ...lines(count, () => 'Register-ScheduledTask -TaskName Sync -Action $a -Trigger $daily'),
+  ];
+
+  it('an action given 100,000 arguments and registered 10,000 times is looked through once, the ambiguous name at its end in every warning', async () => {
+    const action = `New-ScheduledTaskAction -Execute sync.cmd -Argument ${lines(100_000, (at) => `a${at}`).join(' ')}`;
+    const ps1 = [`$a = ${action} (New-TimeSpan -M 15)`, ...register(10_000)];
+    const findings = await scan({ 'scripts/install.ps1': ps1.join('\n') });
+    expect(findings).toHaveLength(10_000);
+    expect(new Set(findings.map((finding) => finding.message))).toEqual(
+      new Set([
+        'This script registers the Windows scheduled task "Sync", which runs "sync.cmd a0" every day at 03:00. ' +
+          'PowerShell 7.3 and later refuse an ambiguous parameter name: -M on New-TimeSpan (it could be -Minutes or ' +
+          '-Milliseconds); Windows PowerShell 5.1 reads it as -Minutes, as described here.',
+      ]),
+    );
+  });
+
+  it('an action whose argument runs over 200 KB, registered 5,000 times, is masked and cut once: each warning shows the same short command', async () => {
+    const argument = `--password hunter2hunter2 ${'y '.repeat(100_000)}`;
+    const ps1 = [`$a = New-ScheduledTaskAction -Execute sync.cmd -Argument "${argument}"`, ...register(5_000)];
+    const findings = await scan({ 'scripts/install.ps1': ps1.join('\n') });
+    expect(findings).toHaveLength(5_000);
+    expect(new Set(findings.map((finding) => finding.message))).toEqual(
+      new Set([
+        'This script registers the Windows scheduled task "Sync", which runs "sync.cmd --password …(14 chars, ' +
+          'masked) y y y y y y y y y y y y y y y y y y y y…" every day at 03:00.',
+      ]),
+    );
+  });
+});
+
+describe('scheduled-task detector on script text it quotes', () => {
+  const action = '-Action (New-ScheduledTaskAction nightly.exe)';
+
+  it('a trigger dten does not put in words, written over 100 KB, is quoted in 80 characters with how many are left out, control characters escaped', async () => {
+    const trigger = `Get-VendorTrigger -Spec '\u202e\x1b[2J${lines(20_000, (at) => `step${at}`).join(',')}'`;
+    const ps1 = `Register-ScheduledTask -TaskName Nightly ${action} -Trigger (${trigger})`;
+    const [finding] = await scan({ 'scripts/install.ps1': ps1 });
+    expect(finding?.message).toBe(
+      'This script registers the Windows scheduled task "Nightly", which runs "nightly.exe" on a trigger dten does ' +
+        "not put in words (Get-VendorTrigger -Spec '\\u{202E}\\x1B[2Jstep0,step1,step2,step3,step4,step5,step6,step7," +
+        `s… (${trigger.length - 79} more characters)).`,
+    );
+    expect(finding?.message.length).toBeLessThan(600);
+  });
+
+  it('-Xml given 100 KB of XML inline is quoted so in the warning and the evidence', async () => {
+    const xml = `'<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">${'<Triggers><BootTrigger/></Triggers>'.repeat(3_000)}</Task>'`;
+    const [finding] = await scan({ 'scripts/install.ps1': `Register-ScheduledTask -TaskName Nightly -Xml ${xml}` });
+    const quoted = `'<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/ta… (${xml.length - 79} more characters)`;
+    expect(finding?.message).toBe(
+      'This script registers the Windows scheduled task "Nightly", which runs "(what that XML defines)" on the ' +
+        `schedule in the XML it is given (${quoted}), which dten cannot read from the script.`,
+    );
+    expect(finding?.evidence).toBe(`-Xml ${quoted}`);
+    expect(finding?.message.length).toBeLessThan(600);
+  });
+
+  it('a start time and an account the script works out from 100 KB expressions are quoted so too', async () => {
+    const long = (start: string): string => `('${start}' + '${'x'.repeat(100_000)}')`;
+    const ps1 = `Register-ScheduledTask Nightly ${action} -Trigger (New-ScheduledTaskTrigger -Daily -At ${long('3am')}) -User ${long('svc')}`;
+    const [finding] = await scan({ 'scripts/install.ps1': ps1 });
+    const quoted = (start: string): string =>
+      `'${start}' + '${'x'.repeat(79 - start.length - 6)}… (${long(start).length - 2 - 79} more characters)`;
+    expect(finding?.message).toBe(
+      `This script registers the Windows scheduled task "Nightly", which runs "nightly.exe" as ${quoted('svc')} ` +
+        `every day at the time that ${quoted('3am')} gives when the script runs.`,
+    );
+    expect(finding?.message.length).toBeLessThan(600);
+  });
+});

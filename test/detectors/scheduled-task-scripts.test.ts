@@ -239,4 +239,16 @@ describe('scheduled-task detector on scripts that write system crontabs', () => 
       'scripts/install.sh:3 A cron job runs "/opt/dten/bin/vacuum" as postgres at 05:00, only on Sunday (0 5 * * 0).',
     ]);
   });
+
+  it('a line of 600 KB full of ">" (minified HTML) is read in one pass, and an echo written into cron.d after it still found', async () => {
+    const script = [
+      '#!/bin/sh',
+      `echo '${'<div><b>x</b></div>'.repeat(30_000)}' > /var/www/index.html`,
+      'echo "0 2 * * * root /opt/dten/bin/backup" >> /etc/cron.d/dten-backup',
+    ].join('\n');
+    const findings = await runTextDetector(createScheduledTaskDetector, { 'scripts/install.sh': script });
+    expect(findings.map((finding) => `${finding.path}:${finding.line} ${finding.message}`)).toEqual([
+      'scripts/install.sh:3 A cron job runs "/opt/dten/bin/backup" as root at 02:00, every day (0 2 * * *).',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describeIsoDuration } from './describe-iso-duration.js';
 import { describeRepetition } from './describe-repetition.js';
 import { describeWindowsSchedule, scheduleOptions } from './describe-windows-schedule.js';
+import { quoteText, quoteValue } from './powershell-evidence.js';
 import type { PowerShellValue } from './powershell-value.js';
 import { readPowerShellTime } from './read-powershell-time.js';
 import { readPowerShellTimespan } from './read-powershell-timespan.js';
@@ -10,15 +11,27 @@ type Parameters = ReadonlyMap<string, PowerShellValue | true>;
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const UNREAD = 'which dten cannot read from the script';
 
+/** The words for each trigger, worked out once: a trigger in a variable is one value for every registration. */
+const described = new WeakMap<PowerShellValue, string>();
+
 /**
  * Words for one `-Trigger` of Register-ScheduledTask. A `New-ScheduledTaskTrigger …` is read into the schtasks
  * options it matches, so it is worded as `describeWindowsSchedule` words the command line and the XML; what the
  * script works out as it runs, or changes on the trigger in a way dten does not follow, is said to be so.
  */
 export function describePowerShellTrigger(trigger: PowerShellValue): string {
-  if (trigger.type === 'variable') return `on the trigger in ${trigger.raw}, ${UNREAD}`;
+  let words = described.get(trigger);
+  if (words === undefined) {
+    words = describeTrigger(trigger);
+    described.set(trigger, words);
+  }
+  return words;
+}
+
+function describeTrigger(trigger: PowerShellValue): string {
+  if (trigger.type === 'variable') return `on the trigger in ${quoteValue(trigger)}, ${UNREAD}`;
   if (trigger.type !== 'command' || trigger.command.name !== 'new-scheduledtasktrigger') {
-    return `on a trigger dten does not put in words (${trigger.raw})`;
+    return `on a trigger dten does not put in words (${quoteValue(trigger)})`;
   }
   const { named, changes } = trigger.command;
   const words = [...describeKind(named), describeRandomDelay(named.get('randomdelay')), describeRepeating(named)]
@@ -43,7 +56,7 @@ function describeKind(named: Parameters): string[] {
     const mo = interval?.type === 'text' && /^\d+$/.test(interval.text) ? interval.text : undefined;
     const days = daily ? undefined : readDays(valueOf(named.get('daysofweek')));
     const words = describeWindowsSchedule(scheduleOptions({ sc: daily ? 'DAILY' : 'WEEKLY', mo, d: days?.list, st }));
-    const unread = interval && mo === undefined ? `at an interval ${UNREAD} (${interval.raw})` : undefined;
+    const unread = interval && mo === undefined ? `at an interval ${UNREAD} (${quoteValue(interval)})` : undefined;
     return [words, unread ?? '', days?.unread ?? ''];
   }
   // `-Once -At 3am` is today's 3am (or none, once that has passed): the day the script runs.
@@ -51,7 +64,8 @@ function describeKind(named: Parameters): string[] {
   if (named.has('once')) return [describeWindowsSchedule(scheduleOptions({ sc: 'ONCE', st, sd }))];
   if (named.has('atstartup')) return [describeWindowsSchedule({ sc: 'ONSTART' })];
   const user = valueOf(named.get('user'));
-  if (named.has('atlogon') && user) return [`whenever ${user.type === 'text' ? user.text : user.raw} logs on`];
+  if (named.has('atlogon') && user)
+    return [`whenever ${user.type === 'text' ? quoteText(user) : quoteValue(user)} logs on`];
   if (named.has('atlogon')) return [describeWindowsSchedule({ sc: 'ONLOGON' })];
   return ['on a trigger dten does not put in words (New-ScheduledTaskTrigger with no schedule it knows)'];
 }
@@ -67,7 +81,7 @@ function readDays(value: PowerShellValue | undefined): { list?: string; unread?:
       ? DAYS[Number(trimmed)]
       : DAYS.find((code) => trimmed.toUpperCase().startsWith(code));
   });
-  if (codes.some((code) => code === undefined)) return { unread: `on the days in ${value.raw}, ${UNREAD}` };
+  if (codes.some((code) => code === undefined)) return { unread: `on the days in ${quoteValue(value)}, ${UNREAD}` };
   return { list: new Set(codes).size === 7 ? '*' : codes.join(',') };
 }
 
@@ -75,7 +89,7 @@ function describeRandomDelay(value: PowerShellValue | true | undefined): string 
   const delay = valueOf(value);
   if (delay === undefined) return undefined;
   const iso = readPowerShellTimespan(delay);
-  if (iso === undefined) return `with a random delay ${UNREAD} (${delay.raw})`;
+  if (iso === undefined) return `with a random delay ${UNREAD} (${quoteValue(delay)})`;
   return iso ? `with a random delay of up to ${describeIsoDuration(iso) ?? iso}` : undefined;
 }
 
@@ -84,12 +98,12 @@ function describeRepeating(named: Parameters): string | undefined {
   const interval = valueOf(named.get('repetitioninterval'));
   if (interval === undefined) return undefined;
   const every = readPowerShellTimespan(interval);
-  if (every === undefined) return `repeating at an interval ${UNREAD} (${interval.raw})`;
+  if (every === undefined) return `repeating at an interval ${UNREAD} (${quoteValue(interval)})`;
   if (every === '') return undefined;
   const duration = valueOf(named.get('repetitionduration'));
   const lasting = duration === undefined ? undefined : readPowerShellTimespan(duration);
   const words = describeRepetition(every, lasting);
-  return duration && lasting === undefined ? `${words}, for a time ${UNREAD} (${duration.raw})` : words;
+  return duration && lasting === undefined ? `${words}, for a time ${UNREAD} (${quoteValue(duration)})` : words;
 }
 
 function valueOf(value: PowerShellValue | true | undefined): PowerShellValue | undefined {

@@ -1,7 +1,14 @@
 import type { PowerShellAmbiguity, PowerShellCommand, PowerShellValue } from './powershell-value.js';
 
-/** How many values of one registration are looked through; resolved variables share values, so few are repeated. */
-const MAX_VALUES = 4096;
+type Ambiguities = ReadonlyMap<string, PowerShellAmbiguity>;
+
+const NONE: Ambiguities = new Map();
+
+/**
+ * The ambiguous names under each value, worked out once: a variable's value is one object, shared by every
+ * registration that names it, so a large one is not walked again for each (which cost seconds per MB of script).
+ */
+const ambiguitiesOf = new WeakMap<PowerShellValue, Ambiguities>();
 
 /**
  * What the finding says when PowerShell refuses a parameter name the registration uses, in Register-ScheduledTask
@@ -38,29 +45,65 @@ function describeAmbiguity({ written, cmdlet, candidates }: PowerShellAmbiguity)
 
 /** The ambiguous names in the command and every value under it, each once, in the order they are written. */
 function collectAmbiguities(register: PowerShellCommand): PowerShellAmbiguity[] {
-  const found = new Map<string, PowerShellAmbiguity>();
-  const seen = new Set<PowerShellValue>();
-  const stack: PowerShellValue[] = [{ type: 'command', command: register, raw: '' }];
-  while (stack.length > 0 && seen.size < MAX_VALUES) {
-    const value = stack.pop();
-    if (value === undefined || seen.has(value)) continue;
-    seen.add(value);
-    const children: PowerShellValue[] = [];
-    if (value.type === 'command') {
-      const { command } = value;
-      for (const ambiguity of command.ambiguous ?? []) {
-        found.set(`${ambiguity.cmdlet} ${ambiguity.written.toLowerCase()}`, ambiguity);
-      }
-      for (const entry of command.named.values()) if (entry !== true) children.push(entry);
-      children.push(...command.positional, ...(command.input ? [command.input] : []));
-    } else if (value.type === 'list') {
-      children.push(...value.items);
-    } else if (value.type === 'table') {
-      children.push(...value.entries.values());
-    } else if (value.type === 'other' && value.member) {
-      children.push(value.member.of);
+  return [...ambiguitiesUnder({ type: 'command', command: register, raw: '' }).values()];
+}
+
+/**
+ * `root`'s ambiguities, each value's worked out from its children's after them. Iterative: a chain of assignments
+ * can nest values deeper than the call stack goes. Values are made from values made before them, so none is its own
+ * child; if one were, it would count as having none.
+ */
+function ambiguitiesUnder(root: PowerShellValue): Ambiguities {
+  const entered = new Set<PowerShellValue>();
+  const stack: { value: PowerShellValue; children?: PowerShellValue[] }[] = [{ value: root }];
+  for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+    if (ambiguitiesOf.has(top.value) || (top.children === undefined && entered.has(top.value))) {
+      stack.pop();
+    } else if (top.children === undefined) {
+      entered.add(top.value);
+      top.children = childrenOf(top.value);
+      for (const child of top.children) if (!ambiguitiesOf.has(child)) stack.push({ value: child });
+    } else {
+      stack.pop();
+      ambiguitiesOf.set(top.value, mergeAmbiguities(top.value, top.children));
     }
-    stack.push(...children.reverse());
   }
-  return [...found.values()];
+  return ambiguitiesOf.get(root) ?? NONE;
+}
+
+/** The value's own ambiguous names, then its children's; a child's map is shared when it adds nothing. */
+function mergeAmbiguities(value: PowerShellValue, children: readonly PowerShellValue[]): Ambiguities {
+  const own = value.type === 'command' ? (value.command.ambiguous ?? []) : [];
+  const found = new Set<Ambiguities>();
+  for (const child of children) {
+    const ambiguities = ambiguitiesOf.get(child) ?? NONE;
+    if (ambiguities.size > 0) found.add(ambiguities);
+  }
+  const [only] = found;
+  if (own.length === 0 && found.size <= 1) return only ?? NONE;
+  const merged = new Map<string, PowerShellAmbiguity>();
+  for (const ambiguity of own) merged.set(`${ambiguity.cmdlet} ${ambiguity.written.toLowerCase()}`, ambiguity);
+  for (const ambiguities of found) for (const [key, ambiguity] of ambiguities) merged.set(key, ambiguity);
+  return merged;
+}
+
+function childrenOf(value: PowerShellValue): PowerShellValue[] {
+  switch (value.type) {
+    case 'command': {
+      const { named, positional, input } = value.command;
+      const children: PowerShellValue[] = [];
+      for (const entry of named.values()) if (entry !== true) children.push(entry);
+      for (const item of positional) children.push(item);
+      if (input) children.push(input);
+      return children;
+    }
+    case 'list':
+      return value.items;
+    case 'table':
+      return [...value.entries.values()];
+    case 'other':
+      return value.member ? [value.member.of] : [];
+    default:
+      return [];
+  }
 }

@@ -5,7 +5,9 @@ const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][\w]*)\1/;
 const USER_SINK = /\bcrontab\b(?!\s+-l\b)/;
 const SYSTEM_SINK = /(^|[\s/])(cron\.d\/\S*|\/etc\/crontab)\b/;
 const PIPE_TO_CRONTAB = /\|\s*crontab\s+(-u\s+\S+\s+)?-(?=[\s)]|$)/;
-const WRITE_TO_SYSTEM_CRONTAB = /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?\S*(cron\.d\/|\/etc\/crontab)/;
+// The path is read up to the next `>`, which starts a match of its own: `\S*` went over the rest of a long line from
+// every `>` in it (minified HTML or XML took minutes).
+const WRITE_TO_SYSTEM_CRONTAB = /(?:>>?\s*|\btee\s+(?:-a\s+)?)["']?[^\s>]*(cron\.d\/|\/etc\/crontab)/;
 const ECHOED = /\b(?:echo|printf)\s+(?:-[neE]+\s+)?(["'])(.*?)\1/g;
 
 /**

@@ -38,7 +38,10 @@ export function findScheduledTasks(path: string, text: string, firstLine: number
     if (SCHTASKS.test(text)) tasks.push(...findWindowsTasks(code, firstLine, path));
     tasks.push(...findPowerShellRegistrations(text, lines, firstLine, path));
   }
-  return tasks.map((task) => ({ ...task, command: displayCommand(task.command) }));
+  // A PowerShell registration's command is shown already: one value, named by many registrations, is shown once.
+  return tasks.map((task) =>
+    task.windowsTool === 'powershell' ? task : { ...task, command: displayCommand(task.command) },
+  );
 }
 
 /**

@@ -1,8 +1,11 @@
+import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
 import { shortenText } from '../text-scan/shorten-text.js';
 import type { PowerShellValue } from './powershell-value.js';
 
 /** Where `shortenText` cuts a registration's evidence: its triggers as written. */
 const EVIDENCE_LENGTH = 160;
+/** Where a raw quoted in a finding's message is cut, as a command is: at most EVIDENCE_LENGTH. */
+const QUOTE_LENGTH = 80;
 const NON_SPACE = /\S/g;
 
 /**
@@ -12,15 +15,45 @@ const NON_SPACE = /\S/g;
  * names it (which made a long script quadratic).
  */
 const heads = new WeakMap<PowerShellValue, Head>();
+const textHeads = new WeakMap<PowerShellValue, Head>();
 
 interface Head {
   text: string;
   full: boolean;
+  /** How many characters of the raw come after the head. */
+  rest: number;
 }
 
 /** What `shortenText` makes of the triggers' raws joined by `; `, worked out from their heads. */
 export function triggerEvidence(triggers: readonly PowerShellValue[]): string {
   return shortenText(triggers.map((trigger) => headOf(trigger).text).join('; '), EVIDENCE_LENGTH);
+}
+
+/**
+ * A value's raw as a finding's message quotes it (`on a trigger dten does not put in words (…)`): cut as a command
+ * is, saying how many characters are left out, invisible characters escaped. Worked out from its head, so a raw of
+ * any length, named by any number of registrations, adds no more than this to each message.
+ */
+export function quoteValue(value: PowerShellValue): string {
+  return quote(headOf(value));
+}
+
+/** A string's text quoted so (`-User`, an `-At` dten cannot read), its head kept as a raw's is. */
+export function quoteText(value: PowerShellValue & { type: 'text' }): string {
+  let head = textHeads.get(value);
+  if (head === undefined) {
+    head = cut(value.text);
+    textHeads.set(value, head);
+  }
+  return quote(head);
+}
+
+function quote({ text, rest }: Head): string {
+  const whole = text.trim();
+  const shown = escapeForDisplay(shortenText(whole, QUOTE_LENGTH));
+  if (whole.length <= QUOTE_LENGTH) return shown;
+  // `shortenText` keeps the first QUOTE_LENGTH - 1 characters; a head that is cut is followed by `rest`.
+  return `${shown} (${whole.length - (QUOTE_LENGTH - 1) + rest} more characters)`;
 }
 
 /**
@@ -34,7 +67,7 @@ export function deriveValue<T extends PowerShellValue>(from: PowerShellValue, ne
     return next;
   }
   const derived = { ...next, raw: `${from.raw}; ${appended}` };
-  heads.set(derived, head.full ? head : cut(`${head.text}; ${appended}`));
+  heads.set(derived, head.full ? { ...head, rest: head.rest + 2 + appended.length } : cut(`${head.text}; ${appended}`));
   return derived;
 }
 
@@ -53,5 +86,6 @@ function cut(text: string): Head {
   let seen = 0;
   while (seen <= EVIDENCE_LENGTH && NON_SPACE.exec(text)) seen++;
   const full = seen > EVIDENCE_LENGTH;
-  return { text: text.slice(0, full ? NON_SPACE.lastIndex : text.length).replace(/\s+/g, ' '), full };
+  const end = full ? NON_SPACE.lastIndex : text.length;
+  return { text: text.slice(0, end).replace(/\s+/g, ' '), full, rest: text.length - end };
 }

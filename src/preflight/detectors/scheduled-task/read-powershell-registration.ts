@@ -1,12 +1,19 @@
 import { describePowerShellTrigger } from './describe-powershell-trigger.js';
+import { displayCommand } from './display-command.js';
+import { displayPowerShellActions } from './display-powershell-actions.js';
 import { explainAmbiguousParameters } from './explain-ambiguous-parameters.js';
 import { nameAccount } from './name-account.js';
-import { triggerEvidence } from './powershell-evidence.js';
+import { quoteText, quoteValue, triggerEvidence } from './powershell-evidence.js';
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 import { readPowerShellXmlFile } from './read-powershell-xml-file.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 const UNREAD = 'which dten cannot read from the script';
+
+type XmlRegistration = Pick<ScheduledTask, 'schedule' | 'description' | 'command' | 'definition'>;
+
+/** What each `-Xml` value registers, worked out once however many registrations name it. */
+const fromXml = new WeakMap<PowerShellValue, XmlRegistration>();
 
 /**
  * What a `Register-ScheduledTask` command (its variables resolved) registers: the task's name and account, and
@@ -23,19 +30,11 @@ export function readPowerShellRegistration(register: PowerShellCommand): Omit<Sc
     kind: 'windows-task' as const,
     windowsTool: 'powershell' as const,
     ...(name === undefined ? {} : { name }),
-    ...(user === undefined ? {} : { user: nameAccount(textOf(user)) }),
+    ...(user === undefined ? {} : { user: nameAccount(user.type === 'text' ? quoteText(user) : quoteValue(user)) }),
     ...(note === undefined ? {} : { note }),
   };
   const xml = get('xml');
-  if (xml !== undefined) {
-    const file = readPowerShellXmlFile(xml);
-    if (file !== undefined) {
-      const defined = { description: `on the schedule defined in ${file}`, command: `(defined in ${file})` };
-      return { ...base, ...defined, schedule: `-Xml ${file}`, definition: file };
-    }
-    const description = `on the schedule in the XML it is given (${xml.raw}), ${UNREAD}`;
-    return { ...base, schedule: `-Xml ${xml.raw}`, description, command: '(what that XML defines)' };
-  }
+  if (xml !== undefined) return { ...base, ...registerFromXml(xml) };
   const triggers = itemsOf(get('trigger'));
   const actions = itemsOf(get('action'));
   const when =
@@ -48,8 +47,32 @@ export function readPowerShellRegistration(register: PowerShellCommand): Omit<Sc
     description: isDisabled(get('settings'))
       ? `only once someone enables it (its -Settings register it disabled), then ${when}`
       : when,
-    command: actions.length === 0 ? '(no -Action given)' : actions.map(describeAction).join('; '),
+    command: displayPowerShellActions(actions),
   };
+}
+
+function registerFromXml(xml: PowerShellValue): XmlRegistration {
+  let registration = fromXml.get(xml);
+  if (registration === undefined) {
+    registration = readXml(xml);
+    fromXml.set(xml, registration);
+  }
+  return registration;
+}
+
+/** The file the XML is read from; or the XML itself (a string, a variable), quoted for a person to read. */
+function readXml(xml: PowerShellValue): XmlRegistration {
+  const file = readPowerShellXmlFile(xml);
+  if (file !== undefined) {
+    const defined = {
+      description: `on the schedule defined in ${file}`,
+      command: displayCommand(`(defined in ${file})`),
+    };
+    return { ...defined, schedule: `-Xml ${file}`, definition: file };
+  }
+  const quoted = quoteValue(xml);
+  const description = `on the schedule in the XML it is given (${quoted}), ${UNREAD}`;
+  return { schedule: `-Xml ${quoted}`, description, command: '(what that XML defines)' };
 }
 
 /** `-TaskPath '\Vendor\'` and `-TaskName Backup` → `\Vendor\Backup`, as Task Scheduler shows it. */
@@ -57,22 +80,6 @@ function taskName(name: PowerShellValue | undefined, folder: PowerShellValue | u
   if (name === undefined) return undefined;
   const path = folder === undefined ? '' : textOf(folder).replace(/^\\$/, '');
   return `${path}${path && !path.endsWith('\\') ? '\\' : ''}${textOf(name)}`;
-}
-
-function describeAction(action: PowerShellValue): string {
-  if (action.type === 'variable') return `(the action in ${action.raw}, ${UNREAD})`;
-  if (action.type !== 'command' || action.command.name !== 'new-scheduledtaskaction') {
-    return `(an action dten does not put in words: ${action.raw})`;
-  }
-  const { named, positional } = action.command;
-  const program = valueOf(named.get('execute')) ?? positional[0];
-  const argument = valueOf(named.get('argument')) ?? positional[1];
-  return (
-    [program, argument]
-      .map((part) => (part === undefined ? '' : textOf(part)))
-      .filter(Boolean)
-      .join(' ') || '(no -Execute given)'
-  );
 }
 
 function principalAccount(principal: PowerShellValue | undefined): PowerShellValue | undefined {
@@ -97,7 +104,7 @@ function itemsOf(value: PowerShellValue | undefined): PowerShellValue[] {
 }
 
 function textOf(value: PowerShellValue): string {
-  return value.type === 'text' ? value.text : value.raw;
+  return value.type === 'text' ? value.text : quoteValue(value);
 }
 
 function valueOf(value: PowerShellValue | true | undefined): PowerShellValue | undefined {

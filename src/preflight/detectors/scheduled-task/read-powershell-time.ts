@@ -1,3 +1,4 @@
+import { quoteText, quoteValue } from './powershell-evidence.js';
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 
 export interface PowerShellTime {
@@ -9,6 +10,8 @@ export interface PowerShellTime {
   known: boolean;
 }
 
+type TextValue = PowerShellValue & { type: 'text' };
+
 const CLOCK = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
 const DATE_AND_CLOCK = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?:[ T](.+?))?$/;
 
@@ -18,20 +21,21 @@ const DATE_AND_CLOCK = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?:[ T](.+?)
  * be so rather than guessed at.
  */
 export function readPowerShellTime(value: PowerShellValue): PowerShellTime {
-  const text =
+  const written =
     value.type === 'command' && value.command.name === 'get-date' ? getDateText(value.command) : textOf(value);
-  if (text !== undefined) {
+  if (written !== undefined) {
+    const { text } = written;
     const clock = readClock(text);
     if (clock !== undefined) return { time: clock, known: true };
     const dated = DATE_AND_CLOCK.exec(text.trim());
     const time = dated ? readClock(dated[2] ?? '00:00') : undefined;
     if (dated?.[1] && time !== undefined) return { time, date: dated[1], known: true };
-    return { time: `the time "${text}"`, known: false };
+    return { time: `the time "${quoteText(written)}"`, known: false };
   }
   if (value.type === 'variable') {
-    return { time: `the time in ${value.raw}, which dten cannot read from the script`, known: false };
+    return { time: `the time in ${quoteValue(value)}, which dten cannot read from the script`, known: false };
   }
-  return { time: `the time that ${value.raw} gives when the script runs`, known: false };
+  return { time: `the time that ${quoteValue(value)} gives when the script runs`, known: false };
 }
 
 /** `3am` → `03:00`, `3:30 PM` → `15:30`, `02:00:30` → `02:00:30`; undefined when it is not a time of day. */
@@ -47,12 +51,12 @@ function readClock(text: string): string | undefined {
 }
 
 /** `(Get-Date '2026-01-01 02:30')` is that date; `(Get-Date)` alone is now, worked out as the script runs. */
-function getDateText(command: PowerShellCommand): string | undefined {
+function getDateText(command: PowerShellCommand): TextValue | undefined {
   const date = command.named.get('date') ?? command.positional[0];
   const count = command.named.size + command.positional.length;
   return count === 1 && date !== undefined && date !== true ? textOf(date) : undefined;
 }
 
-function textOf(value: PowerShellValue): string | undefined {
-  return value.type === 'text' && !value.text.includes('$') ? value.text : undefined;
+function textOf(value: PowerShellValue): TextValue | undefined {
+  return value.type === 'text' && !value.text.includes('$') ? value : undefined;
 }
