@@ -22,7 +22,10 @@ export async function handlePlan(
 ): Promise<void> {
   const targets = selectTargets(command.hosts, await ctx.hosts.list());
   await checkEnvironmentLocks(ctx.locks, targets);
-  await checkHostsFree(ctx.control, targets.map((host) => host.hostId));
+  await checkHostsFree(
+    ctx.control,
+    targets.map((host) => host.hostId),
+  );
   const pkg = await ctx.packages.resolve(command.package, request.files ?? []);
   const now = ctx.now();
   const window = command.window ?? { start: now, minutes: ctx.defaults.windowMinutes };

@@ -100,7 +100,6 @@ describe('dten preflight as a CI pipeline runs it', () => {
     expectOneLineWithoutStack(result.stderr);
   });
 
-
   it('when the policy file is a binary, the line says so without putting its bytes on the terminal', async () => {
     const zip = await zipFile([{ name: 'manifest.json', content: JSON.stringify(manifest) }]);
     const policy = join(dir, 'policy.json');
