@@ -16,6 +16,7 @@ import { createTestHostContext } from './create-test-host-context.js';
 import { issueTestCertificate } from '../detectors/issue-test-certificate.js';
 import { fetchFixturePackage, fixtureRef } from './fixture-packages.js';
 import { buildHostFixtures, type HostFixtures } from '../agent-host/build-host-fixtures.js';
+import { buildTestPackage } from '../agent-host/build-test-package.js';
 import { createTestSchema, testConnectionString, type TestSchema } from '../postgres/postgres-test-schema.js';
 
 const REINDEX_CRON = '30 2 * * * root /opt/dten/current/bin/dten-helper reindex\n';
@@ -306,6 +307,43 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(rolledBack).toMatchObject({ restoredVersion: '4.1.0', rolledBackMigrations: [], health: { healthy: true } });
     expect(await ctx.services.isActive('dten-server.service')).toBe(false);
     expect(await ctx.services.isActive('dten.service')).toBe(true);
+  });
+
+  it('when the install stopped part-way through its migrations, the rollback undoes the ones that were applied', async () => {
+    const own = await createTestSchema();
+    try {
+      const { ctx } = await newHost(own);
+      await seedPrevious(ctx);
+      // 0001 commits; 0002 fails, as a migration that times out waiting for its lock does.
+      const file = join(fixtures.dir, 'partial-9.0.0.zip');
+      const sha256 = await buildTestPackage(
+        file,
+        '9.0.0',
+        [
+          { name: 'migrations/0001_add_flags.up.sql', content: 'CREATE TABLE dten_flags (name text PRIMARY KEY);\n' },
+          { name: 'migrations/0001_add_flags.down.sql', content: 'DROP TABLE dten_flags;\n' },
+          { name: 'migrations/0002_backfill.up.sql', content: 'SELECT 1 / 0;\n' },
+          { name: 'migrations/0002_backfill.down.sql', content: 'SELECT 1;\n' },
+        ],
+        { migrations: 'migrations' },
+      );
+      const partial = { key: 'partial-9.0.0.zip', version: '9.0.0', sha256 };
+      const serving: HostStepContext = { ...ctx, fetchPackage: () => Promise.resolve(file) };
+      await expect(
+        installOnHost(serving, { rolloutId: 'r6', package: partial, window: WINDOW, runMigrations: true }),
+      ).rejects.toThrow();
+      const applied = await own.query<{ id: string }>('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', [
+        'r6',
+      ]);
+      expect(applied.map((row) => row.id)).toEqual(['0001_add_flags']);
+
+      const rolledBack = await rollbackOnHost(serving, { rolloutId: 'r6', package: partial });
+      expect(rolledBack.rolledBackMigrations).toEqual(['0001_add_flags']);
+      expect(await own.query('SELECT id FROM dten_schema_migrations WHERE rollout_id = $1', ['r6'])).toEqual([]);
+      expect(await own.query("SELECT to_regclass('dten_flags') AS flags")).toEqual([{ flags: null }]);
+    } finally {
+      await own.drop();
+    }
   });
 
   it('when the plan keeps an app-only host out of the database, its install applies no migration and its rollback touches no data', async () => {

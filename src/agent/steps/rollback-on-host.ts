@@ -38,8 +38,9 @@ export async function rollbackOnHost(
   const manifest = read instanceof HostStepError ? undefined : read;
   const previous = journal.lastData<CurrentLink | null>('read-current') ?? undefined;
   const switchBack = journal.lastPhase('switch-current') !== undefined;
-  const undoMigrations =
-    ctx.database !== undefined && journal.hasDone('migrations') && !journal.hasDone('rollback-migrations');
+  // Started is enough: each migration commits on its own, so an install that stopped part-way applied some.
+  const migrated = journal.lastPhase('migrations') !== undefined;
+  const undoMigrations = ctx.database !== undefined && migrated && !journal.hasDone('rollback-migrations');
   // Before anything stops: a rollback that cannot switch back, restore the config it changed or find the down
   // migrations of what it applied would leave the host with no service running, or the old release on new data.
   if (undoMigrations && read instanceof HostStepError) {
@@ -56,7 +57,7 @@ export async function rollbackOnHost(
   const services = manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit }));
   await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, services));
   const migrations = await runJournaled(journal, 'rollback-migrations', async () => {
-    if (!ctx.database || !manifest || !journal.hasDone('migrations')) return { rolledBack: [] };
+    if (!ctx.database || !manifest || !migrated) return { rolledBack: [] };
     const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
     return rollbackMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
   });
