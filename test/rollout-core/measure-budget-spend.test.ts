@@ -20,22 +20,25 @@ describe('the error budget a rollout spends', () => {
     expect(allowedBudgetMinutes({ sloPercent: 99, periodDays: 7, sharePercent: 100 })).toBeCloseTo(100.8, 10);
   });
 
-  it('counts one host of ten failing half its requests above baseline for ten minutes as half a minute of the fleet', () => {
+  it('counts one host of ten failing half its requests above baseline for eight minutes as 0.4 minutes of the fleet', () => {
     const rollout = rolloutWith([
       { at: at(0), host: 'web-01', errorRate: 0.51 },
-      { at: at(10), host: 'web-01', errorRate: 0.01 },
+      { at: at(3), host: 'web-01', errorRate: 0.51 },
+      { at: at(20), host: 'web-01', errorRate: 0.01 },
       // Below the baseline spends nothing, and does not earn any back.
       { at: at(0), host: 'web-02', errorRate: 0 },
     ]);
-    expect(measureBudgetSpend(rollout, minutesInto(WINDOW_START, 60))?.spentMinutes).toBeCloseTo(0.5, 10);
+    // The first sample holds until the second (3 minutes), the second for the five minutes a sample stands for.
+    expect(measureBudgetSpend(rollout, minutesInto(WINDOW_START, 60))?.spentMinutes).toBeCloseTo(0.4, 10);
   });
 
-  it("holds a host's last sample until now, so a host that stays degraded keeps spending", () => {
-    const rollout = rolloutWith([{ at: at(0), host: 'web-03', errorRate: 1.01 }]);
-    expect(measureBudgetSpend(rollout, minutesInto(WINDOW_START, 30))?.spentMinutes).toBeCloseTo(3, 10);
-    expect(checkErrorBudget(rollout, minutesInto(WINDOW_START, 100))).toBeUndefined();
-    expect(checkErrorBudget(rollout, minutesInto(WINDOW_START, 120))).toBe(
-      'the monitoring blip spent 12m of error budget (the whole fleet failing), more than the 10m 48s this rollout may spend (25% of what 99.9% over 30 days allows)',
+  it('holds a sample five minutes at most, so one high reading does not keep spending through a bake or a pause', () => {
+    const rollout = rolloutWith([{ at: at(0), host: 'web-03', errorRate: 1.01 }], { ...BUDGET, sharePercent: 1 });
+    expect(measureBudgetSpend(rollout, minutesInto(WINDOW_START, 2))?.spentMinutes).toBeCloseTo(0.2, 10);
+    expect(measureBudgetSpend(rollout, minutesInto(WINDOW_START, 600))?.spentMinutes).toBeCloseTo(0.5, 10);
+    expect(checkErrorBudget(rollout, minutesInto(WINDOW_START, 2))).toBeUndefined();
+    expect(checkErrorBudget(rollout, minutesInto(WINDOW_START, 600))).toBe(
+      'the monitoring blip spent 30s of error budget (the whole fleet failing), more than the 26s this rollout may spend (1% of what 99.9% over 30 days allows)',
     );
   });
 
@@ -48,22 +51,20 @@ describe('the error budget a rollout spends', () => {
     expect(measureBudgetSpend(noBaseline, minutesInto(WINDOW_START, 600))).toBeUndefined();
   });
 
-  it('stops counting when the rollout ended: the progress message of a done rollout shows what it spent', () => {
+  it('counts up to the verification: the progress message of a done rollout shows what its waves spent, then and later', () => {
+    const system = { kind: 'system', id: 'control-plane' } as const;
     const ended: Rollout = {
       ...rolloutWith([{ at: at(0), host: 'web-01', errorRate: 0.51 }]),
       state: 'done',
       audit: [
-        {
-          at: at(4),
-          actor: { kind: 'system', id: 'control-plane' },
-          event: 'cleanup-finished',
-          from: 'cleaning',
-          to: 'done',
-        },
+        { at: at(2), actor: system, event: 'verify-ok', from: 'verifying', to: 'cleaning' },
+        { at: at(4), actor: system, event: 'cleanup-finished', from: 'cleaning', to: 'done' },
       ],
     };
-    const later = buildProgressSnapshot(ended, minutesInto(WINDOW_START, 600));
-    expect(later.budget?.spentMinutes).toBeCloseTo(0.2, 10);
-    expect(later.budget?.allowedMinutes).toBeCloseTo(10.8, 10);
+    for (const minute of [4, 600]) {
+      const { budget } = buildProgressSnapshot(ended, minutesInto(WINDOW_START, minute));
+      expect(budget?.spentMinutes).toBeCloseTo(0.1, 10);
+      expect(budget?.allowedMinutes).toBeCloseTo(10.8, 10);
+    }
   });
 });

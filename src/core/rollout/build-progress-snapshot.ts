@@ -36,8 +36,10 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
   if (isOver(rollout.state) && entered) snapshot.endedAt = entered.at;
   const started = rollout.audit.find((entry) => entry.event === 'window-opened');
   if (started) snapshot.startedAt = started.at;
-  // An ended rollout spends nothing more: a host's last sample counts until the end, not until whenever this is read.
-  const budget = measureBudgetSpend(rollout, snapshot.endedAt === undefined ? now : new Date(snapshot.endedAt));
+  // What the rollout spent up to its verification (a cleanup run again days later changes no host's release), or up
+  // to its end, not up to whenever this is read.
+  const verified = rollout.audit.find((entry) => entry.event === 'verify-ok')?.at ?? snapshot.endedAt;
+  const budget = measureBudgetSpend(rollout, verified === undefined ? now : new Date(verified));
   if (budget !== undefined) snapshot.budget = budget;
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;

@@ -8,6 +8,12 @@ export interface BudgetSpend {
 }
 
 const MINUTES_PER_DAY = 24 * 60;
+/**
+ * How long one health sample stands for its host. The agents report health when a step ends, not continuously, so a
+ * sample is a moment: held until the host's next one, but never longer than this, or one high reading would keep
+ * spending through a bake, a pause overnight or a long window with nothing new known.
+ */
+export const SAMPLE_HOLD_MS = 5 * 60_000;
 
 /** What one rollout may spend: the requests the objective lets fail over its period, times the rollout's share. */
 export function allowedBudgetMinutes(budget: ErrorBudget): number {
@@ -16,8 +22,8 @@ export function allowedBudgetMinutes(budget: ErrorBudget): number {
 
 /**
  * The budget spent until `until`: each host's error rate above the baseline, held from its sample to its next one (or
- * `until`), summed over time and divided by the fleet's size, so one host of ten failing everything for ten minutes
- * spends one minute. Undefined without a budget in the plan or a baseline.
+ * `until`, at most SAMPLE_HOLD_MS), summed over time and divided by the fleet's size, so one host of ten failing
+ * everything for five minutes spends half a minute. Undefined without a budget in the plan or a baseline.
  */
 export function measureBudgetSpend(rollout: Pick<Rollout, 'plan' | 'health'>, until: Date): BudgetSpend | undefined {
   const { errorBudget } = rollout.plan;
@@ -33,7 +39,7 @@ export function measureBudgetSpend(rollout: Pick<Rollout, 'plan' | 'health'>, un
   for (const list of byHost.values()) {
     list.sort((a, b) => a.at - b.at);
     list.forEach((sample, i) => {
-      const end = list[i + 1]?.at ?? Math.max(sample.at, until.getTime());
+      const end = Math.min(list[i + 1]?.at ?? Math.max(sample.at, until.getTime()), sample.at + SAMPLE_HOLD_MS);
       failedMs += sample.excess * (end - sample.at);
     });
   }
