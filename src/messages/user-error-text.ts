@@ -1,4 +1,6 @@
 import type { UserError, UserErrorCode, UserErrorParams } from '../core/errors/user-error.js';
+import { ROLLOUT_STATES, type RolloutState } from '../core/rollout/rollout-state.js';
+import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { mentionChannel } from './chat/mention-channel.js';
 
 const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
@@ -31,8 +33,13 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
       const verb = i > 0 ? '' : r.hosts.length === 1 ? 'is ' : 'are ';
       return `${listHosts(r.hosts)} ${verb}in rollout ${r.rolloutId} (${r.state.replaceAll('-', ' ')})`;
     });
-    const end = p.rollouts.map((r) => `\`/dten abort ${r.rolloutId}\``).join(', ');
-    return `${held.join(', ')}: a host takes one rollout at a time. Wait until ${one ? 'it is' : 'they are'} over, or end ${one ? 'it' : 'them'} (${end}), then try again.`;
+    // Abort is offered only where it ends a plan before any host changed: elsewhere it would roll back someone's work.
+    const next = p.rollouts.map((r) =>
+      endsUntouched(r.state)
+        ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
+        : `\`/dten status ${r.rolloutId}\` shows where it stands`,
+    );
+    return `${held.join(', ')}: a host takes one rollout at a time. Wait until ${one ? 'it is' : 'they are'} over, then try again (${next.join('; ')}).`;
   },
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,
   'package-unavailable': (p) =>
@@ -46,6 +53,10 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'not-in-channel': (p) =>
     `dten is not in ${mentionChannel(p.channel)}, so it could not post there. Invite it with \`/invite @dten\` (or use a channel it is in) and run the command again.`,
 };
+
+function endsUntouched(state: string): boolean {
+  return (ROLLOUT_STATES as readonly string[]).includes(state) && TRANSITIONS[state as RolloutState].abort === 'failed';
+}
 
 function listHosts(hosts: readonly string[]): string {
   return `${hosts.slice(0, 10).join(', ')}${hosts.length > 10 ? ` and ${hosts.length - 10} more` : ''}`;

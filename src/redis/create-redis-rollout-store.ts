@@ -4,6 +4,7 @@ import type { Rollout } from '../core/rollout/rollout.js';
 import { HostsBusy } from '../control/hosts-busy.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
 import { isOver } from '../core/rollout/active-states.js';
+import { hostsToHold } from '../core/rollout/hosts-to-hold.js';
 import {
   assembleRollout,
   layoutWrites,
@@ -95,7 +96,8 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     const before = stored?.layout ? stored.rollout : undefined;
     const wasOver = stored === undefined || isOver(stored.rollout.state);
     const mode = wasOver === isOver(rollout.state) ? '' : wasOver ? 'claim' : 'release';
-    const hosts = mode === '' ? [] : rollout.plan.targets;
+    const hosts =
+      mode === 'claim' ? hostsToHold(rollout, stored !== undefined) : mode === 'release' ? rollout.plan.targets : [];
     const args = [expected, next, String(Date.now()), rollout.id, keyOf(''), mode, String(hosts.length), ...hosts];
     const answer = (await redis.eval(SAVE_ROLLOUT, keys.length, ...keys, ...args, ...layoutWrites(before, rollout))) as
       number | string[];

@@ -118,17 +118,26 @@ describe('the rollout store in Redis', () => {
       expect(holders.size).toBe(1);
     });
 
-    it('refuses to run the cleanup of a done rollout again while another rollout holds its hosts', async () => {
-      await replicaA.create(rollout('r-1', 'done', 'web-01', 'web-02'));
+    it('runs the cleanup of a done rollout again only when no other rollout holds the hosts it runs on, and holds only those', async () => {
+      await replicaA.create(rollout('r-1', 'done', 'web-01', 'web-02', 'web-03'));
       await replicaA.create(rollout('r-2', 'running', 'web-02'));
-      await expect(replicaB.update('r-1', (r) => ({ ...r, state: 'cleaning' }))).rejects.toBeInstanceOf(HostsBusy);
+      const again =
+        (...hosts: string[]) =>
+        (r: Rollout) => ({
+          ...r,
+          state: 'cleaning' as const,
+          cleanup: Object.fromEntries(hosts.map((host) => [host, { state: 'running' as const }])),
+        });
+      await expect(replicaB.update('r-1', again('web-02'))).rejects.toBeInstanceOf(HostsBusy);
       expect((await replicaA.get('r-1'))?.state).toBe('done');
-      await replicaA.update('r-2', (r) => ({ ...r, state: 'done' }));
-      await replicaB.update('r-1', (r) => ({ ...r, state: 'cleaning' }));
-      expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02']))).toEqual({
-        'web-01': 'r-1',
-        'web-02': 'r-1',
+      // Its cleanup on web-03 does not wait for r-2, and leaves web-01 free for the next plan.
+      await replicaB.update('r-1', again('web-03'));
+      expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({
+        'web-02': 'r-2',
+        'web-03': 'r-1',
       });
+      await replicaA.update('r-1', (r) => ({ ...r, state: 'done' }));
+      expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({ 'web-02': 'r-2' });
     });
 
     it('does not count a holder whose record is gone or over, as an earlier dten may have left it', async () => {

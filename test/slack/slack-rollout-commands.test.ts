@@ -183,8 +183,9 @@ describe('the rollout commands from Slack, on real local agents', () => {
     // Unlocked, its hosts are still the plan's made before the freeze: a host takes one rollout at a time.
     await type('plan Full-upgrade-package-dten.zip to env=demo');
     const busy = await nextWhisper('U-ALICE', alice++);
-    expect(busy).toContain(`are in rollout ${planned.id} (awaiting approval): a host takes one rollout at a time.`);
-    expect(busy).toContain(`\`/dten abort ${planned.id}\``);
+    expect(busy).toContain(
+      `are in rollout ${planned.id} (awaiting approval): a host takes one rollout at a time. Wait until it is over, then try again (\`/dten abort ${planned.id}\` ends it if nobody wants it any more).`,
+    );
     expect((await rollout()).id).toBe(planned.id);
     await type('hosts env=demo');
     const hosts = await nextWhisper('U-ALICE', alice++);

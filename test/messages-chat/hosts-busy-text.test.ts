@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors/user-error.js';
+import { describeUserError } from '../../src/messages/user-error-text.js';
+
+const busy = (...rollouts: Array<{ rolloutId: string; state: string; hosts: string[] }>): string =>
+  describeUserError(new UserError('hosts-busy', { rollouts }));
+
+describe('when a plan names hosts another rollout holds', () => {
+  it('offers to abort a plan that has not changed any host yet', () => {
+    expect(busy({ rolloutId: 'r-1', state: 'awaiting-approval', hosts: ['web-1'] })).toBe(
+      'web-1 is in rollout r-1 (awaiting approval): a host takes one rollout at a time. Wait until it is over, then try again (`/dten abort r-1` ends it if nobody wants it any more).',
+    );
+  });
+
+  it('never suggests aborting a rollout under way, which would roll back what it installed, nor one cleaning up', () => {
+    const text = busy(
+      { rolloutId: 'r-2', state: 'running', hosts: ['web-2', 'web-3'] },
+      { rolloutId: 'r-3', state: 'cleaning', hosts: ['web-4'] },
+    );
+    expect(text).toBe(
+      'web-2, web-3 are in rollout r-2 (running), web-4 in rollout r-3 (cleaning): a host takes one rollout at a time. Wait until they are over, then try again (`/dten status r-2` shows where it stands; `/dten status r-3` shows where it stands).',
+    );
+    expect(text).not.toContain('abort');
+  });
+
+  it('names ten hosts of a large fleet and counts the rest', () => {
+    const hosts = Array.from({ length: 25 }, (_, i) => `web-${i + 1}`);
+    expect(busy({ rolloutId: 'r-4', state: 'paused', hosts })).toMatch(
+      /^web-1, .*, web-10 and 15 more are in rollout r-4/,
+    );
+  });
+});
