@@ -10,7 +10,11 @@ import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js
 export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
   const now = ctx.now();
   const reason = rollout.audit.findLast((entry) => entry.to === 'rolling-back')?.detail;
-  const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'rolling-back'), 'rollback', reason);
+  const asked = hostsIn(rollout, 'rolling-back').map((entry) => ({
+    ...entry,
+    attempt: rollout.hosts[entry.host]?.rollbackAttempt,
+  }));
+  const { ended, pending } = await watchHostSteps(ctx, rollout, asked, 'rollback', reason);
   const settled =
     ended.length === 0
       ? rollout
@@ -20,7 +24,13 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
   await ctx.store.update(rollout.id, (r) =>
     left.length === 0
       ? transition(r, 'rollback-finished', SYSTEM, now)
-      : transition(r, 'rollback-failed', SYSTEM, now, `not rolled back: ${left.map(([id]) => id).join(', ')}`),
+      : transition(
+          r,
+          'rollback-failed',
+          SYSTEM,
+          now,
+          `not rolled back: ${left.map(([id]) => id).join(', ')}; once what each says is fixed, /dten rollback ${r.id} runs their rollback again`,
+        ),
   );
   return AGAIN;
 }

@@ -53,6 +53,9 @@ export async function commandRollout(
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
           : transition(r, 'abort', actor, now, command.detail);
       case 'rollback':
+        // A rollout that failed before any host changed has nothing to roll back.
+        if (r.state === 'failed' && !Object.values(r.hosts).some((host) => host.changed))
+          throw new TransitionRefused(r.state, 'rollback');
         return enterRollback(r, 'rollback', actor, now, `rollback asked by ${actor.id}`);
       case 'extend': {
         const extended = transition(r, { name: 'extend-window', minutes: command.minutes }, actor, now);

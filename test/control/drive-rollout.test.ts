@@ -126,6 +126,40 @@ describe('the control plane drives a rollout through its hosts', () => {
     );
   });
 
+  it('a rollback that failed on a host runs again there when a person asks, once what it said is fixed', async () => {
+    let rollbackBroken = true;
+    const { t, hosts } = await setUp(
+      {},
+      {
+        behave: (host, step) =>
+          host === 'web-01' && step === 'install'
+            ? 'unhealthy'
+            : host === 'web-01' && step === 'rollback' && rollbackBroken
+              ? 'fail'
+              : 'ok',
+      },
+    );
+    const rollout = await planAndApprove(t);
+    const failed = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(failed.state).toBe('failed');
+    expect(failed.hosts['web-01']).toMatchObject({ state: 'failed', changed: true });
+    expect(failed.audit.at(-1)?.detail).toBe(
+      `not rolled back: web-01; once what each says is fixed, /dten rollback ${rollout.id} runs their rollback again`,
+    );
+
+    // BullMQ ran its attempts of the first rollback job; running the rollback again is one new job.
+    const tried = hosts.ran.get('web-01')?.length ?? 0;
+    rollbackBroken = false;
+    await commandRollout(t.plane.ctx, rollout.id, { kind: 'rollback' }, BOB);
+    const ended = await t.waitFor(rollout.id, ['rolled-back', 'failed']);
+    expect(ended.state).toBe('rolled-back');
+    expect(ended.hosts['web-01']).toMatchObject({ state: 'rolled-back', changed: false, rollbackAttempt: 2 });
+    expect(hosts.ran.get('web-01')?.slice(tried)).toEqual(['rollback']);
+    expect(hosts.ran.get('web-02')).toEqual(['preflight']);
+    // Nothing is left to roll back: asking again is refused, as it is for a plan that failed before any host changed.
+    await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'rollback' }, BOB)).rejects.toThrow('user error');
+  });
+
   it('carries on past a failure within max errors and reports the failed host', async () => {
     const { t } = await setUp(
       {},
@@ -182,7 +216,10 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', changed: true });
     expect(ended.hosts['web-02']?.reason).toMatch(/^rollback: its agent has been silent since /);
     expect(ended.hosts['web-01']?.state).toBe('rolled-back');
-    expect(ended.audit.at(-1)).toMatchObject({ event: 'rollback-failed', detail: 'not rolled back: web-02' });
+    expect(ended.audit.at(-1)).toMatchObject({
+      event: 'rollback-failed',
+      detail: `not rolled back: web-02; once what each says is fixed, /dten rollback ${rollout.id} runs their rollback again`,
+    });
   });
 
   it('pauses when what is left of the window cannot hold a wave and a rollback, and carries on once extended', async () => {

@@ -22,4 +22,6 @@ export interface HostProgress {
   changed: boolean;
   /** When the host entered this state (ISO, UTC): the control plane's per-host deadline counts from it. */
   since?: string;
+  /** The attempt of its rollback (part of the job id): absent for 1, one more each time a failed one is run again. */
+  rollbackAttempt?: number;
 }

@@ -7,6 +7,8 @@ export interface HostStateChange {
   host: string;
   state: HostState;
   reason?: string;
+  /** Kept from the host's earlier state when not given. */
+  rollbackAttempt?: number;
 }
 
 /**
@@ -17,12 +19,14 @@ export function recordHostStates(rollout: Rollout, changes: readonly HostStateCh
   if (changes.length === 0) return rollout;
   const hosts = { ...rollout.hosts };
   const since = at?.toISOString();
-  for (const { host, state, reason } of changes) {
+  for (const { host, state, reason, rollbackAttempt } of changes) {
     const before = Object.hasOwn(hosts, host) ? hosts[host] : undefined;
     if (!before) throw new RangeError(`${host} is not a target of rollout ${rollout.id}`);
     const after: HostProgress = { state, changed: state !== 'rolled-back' && (before.changed || CHANGING.has(state)) };
     if (reason !== undefined) after.reason = reason;
     if (since !== undefined) after.since = since;
+    const attempt = rollbackAttempt ?? before.rollbackAttempt;
+    if (attempt !== undefined) after.rollbackAttempt = attempt;
     hosts[host] = after;
   }
   return { ...rollout, hosts };

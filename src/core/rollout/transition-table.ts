@@ -14,7 +14,7 @@ const undo = { rollback: 'rolling-back', abort: 'rolling-back' } as const;
 
 /**
  * Every state and the events it takes; an event missing from a state is refused. Ended states take none, but for a
- * done rollout whose cleanup failed somewhere: a person may run that cleanup again.
+ * done rollout whose cleanup failed somewhere and a failed one whose rollback did: a person may run either again.
  */
 export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEventName, TransitionTarget>>>> = {
   draft: { 'preflight-passed': 'preflighted', ...stopBeforeAnyHost },
@@ -56,6 +56,8 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
   },
   done: { 'retry-cleanup': 'cleaning' },
   'rolled-back': {},
-  failed: {},
+  // A rollback that failed on some hosts runs again there once a person fixed what they said (commandRollout refuses
+  // it for a rollout that failed before any host changed).
+  failed: { rollback: 'rolling-back' },
   expired: {},
 };
