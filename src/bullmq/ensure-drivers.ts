@@ -9,7 +9,8 @@ const DRIVEN: ReadonlySet<RolloutState> = new Set([...ACTIVE_STATES].filter((sta
 
 /**
  * Starts a driver for every rollout that should have one and whose step job is gone or failed (a step job that
- * ran out of attempts, a Redis that lost it). Run at start-up and now and then; returns the ids it restarted.
+ * ran out of attempts, a Redis that lost it), and has every rollout not over hold its hosts (`adoptHosts`). Run at
+ * start-up and now and then; returns the ids it restarted.
  */
 export async function ensureDrivers(
   queue: Queue,
@@ -19,6 +20,8 @@ export async function ensureDrivers(
 ): Promise<string[]> {
   const restarted: string[] = [];
   for (const rollout of await store.list(limit)) {
+    // A rollout an earlier dten made holds no host yet: it takes its hosts before another plan can.
+    if (ACTIVE_STATES.has(rollout.state)) await store.adoptHosts(rollout);
     if (!DRIVEN.has(rollout.state)) continue;
     const sequence = await store.currentDriver(rollout.id);
     const state =

@@ -19,6 +19,11 @@ export interface RolloutStore {
   update(id: string, change: (rollout: Rollout) => Rollout): Promise<Rollout>;
   /** Which of `hosts` a rollout that is not over holds: host → rollout id. */
   holdersOf(hosts: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * For a rollout not over that holds none of its hosts (one an earlier dten made, before rollouts held hosts): claims
+   * the targets no other rollout holds, and returns how many. Changes nothing for any other rollout.
+   */
+  adoptHosts(rollout: Rollout): Promise<number>;
   /** The newest first. */
   list(limit: number): Promise<Rollout[]>;
   /** Makes a new driver the only one: step jobs of earlier drivers see they were superseded and stop. */

@@ -14,7 +14,7 @@ import {
   RECORD_FIELDS,
   type StoredParts,
 } from './rollout-layout.js';
-import { FIND_HOLDERS, SAVE_ROLLOUT } from './rollout-store-scripts.js';
+import { ADOPT_HOSTS, FIND_HOLDERS, SAVE_ROLLOUT } from './rollout-store-scripts.js';
 
 interface Stored {
   version: string;
@@ -136,6 +136,10 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     async holdersOf(hosts) {
       if (hosts.length === 0) return new Map();
       return pairsToMap((await redis.eval(FIND_HOLDERS, 1, claims, keyOf(''), ...hosts)) as string[]);
+    },
+    async adoptHosts(rollout) {
+      const { targets } = rollout.plan;
+      return (await redis.eval(ADOPT_HOSTS, 1, claims, keyOf(''), rollout.id, ...targets)) as number;
     },
     async list(limit) {
       const ids = await redis.zrevrange(index, 0, Math.max(0, limit - 1));

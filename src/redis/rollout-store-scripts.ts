@@ -80,3 +80,22 @@ for j = 2, #ARGV do
 end
 return found
 `;
+
+// Claims the hosts of a rollout not over that holds none of them, as one an earlier dten made does: each host no other
+// rollout holds. KEYS: the host claims. ARGV: the record key prefix, the rollout's id, then its targets. Returns how
+// many it claimed; 0 at once for a rollout that holds any host already, or is over.
+export const ADOPT_HOSTS = `${HOLDS}
+if not holds(ARGV[1], ARGV[2]) then return 0 end
+for j = 3, #ARGV do
+  if redis.call('HGET', KEYS[1], ARGV[j]) == ARGV[2] then return 0 end
+end
+local adopted = 0
+for j = 3, #ARGV do
+  local holder = redis.call('HGET', KEYS[1], ARGV[j])
+  if not holder or not holds(ARGV[1], holder) then
+    redis.call('HSET', KEYS[1], ARGV[j], ARGV[2])
+    adopted = adopted + 1
+  end
+end
+return adopted
+`;

@@ -140,6 +140,27 @@ describe('the rollout store in Redis', () => {
       expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({ 'web-02': 'r-2' });
     });
 
+    it('has a rollout an earlier dten made take its hosts when the control plane looks, but for those another took', async () => {
+      const claims = `${fresh.prefix}:host-rollouts`;
+      await replicaA.create(rollout('r-old', 'paused', 'web-01', 'web-02'));
+      // As an earlier dten left it: the rollout is under way and holds nothing, so a new plan took web-02.
+      await fresh.redis.del(claims);
+      await replicaA.create(rollout('r-new', 'draft', 'web-02', 'web-03'));
+
+      expect(await replicaB.adoptHosts((await replicaB.get('r-old'))!)).toBe(1);
+      expect(Object.fromEntries(await replicaA.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({
+        'web-01': 'r-old',
+        'web-02': 'r-new',
+        'web-03': 'r-new',
+      });
+      await expect(replicaA.create(rollout('r-next', 'draft', 'web-01'))).rejects.toBeInstanceOf(HostsBusy);
+      // Once it holds a host, and for a rollout that is over, there is nothing to adopt.
+      expect(await replicaB.adoptHosts((await replicaB.get('r-old'))!)).toBe(0);
+      await replicaA.create(rollout('r-done', 'done', 'web-09'));
+      expect(await replicaB.adoptHosts((await replicaB.get('r-done'))!)).toBe(0);
+      expect((await replicaA.holdersOf(['web-09'])).size).toBe(0);
+    });
+
     it('does not count a holder whose record is gone or over, as an earlier dten may have left it', async () => {
       const claims = `${fresh.prefix}:host-rollouts`;
       await fresh.redis.hset(claims, 'web-01', 'r-deleted');
