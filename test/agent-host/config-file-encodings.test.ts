@@ -26,7 +26,8 @@ const HYBRID = { required: { 'dten.hybrid.enable': true }, removed: ['dten.legac
 
 /** The bytes a Windows editor saves `text` as. */
 function savedAs(text: string, { encoding, byteOrderMark }: TextFileEncoding): Buffer {
-  if (encoding === 'utf8') return Buffer.from(`${byteOrderMark ? '\uFEFF' : ''}${text}`, 'utf8');
+  if (encoding === 'utf8' || encoding === 'latin1')
+    return Buffer.from(`${byteOrderMark ? '\uFEFF' : ''}${text}`, encoding);
   return encodeUtf16(text, encoding === 'utf16le' ? 'le' : 'be', byteOrderMark);
 }
 
@@ -68,6 +69,15 @@ const CASES = [
     after:
       '{\n  "dten": {\n    "listen": { "port": 8420 },\n    "legacy": { "cache": 64 },\n' +
       '    "hybrid": {\n      "enable": true\n    }\n  }\n}\n',
+  },
+  {
+    // Not UTF-8: read as UTF-8, `ß` and `ö` came back as U+FFFD and changed a value the service reads.
+    saved: 'ISO-8859-1, as Java writes a .properties file',
+    file: 'config/cache.properties',
+    as: { encoding: 'latin1', byteOrderMark: false },
+    head: [0x23, 0x20, 0x47, 0x72, 0xf6],
+    before: '# Größe\ndten.cache.name = groß\ndten.legacy.mode = true\n',
+    after: '# Größe\ndten.cache.name = groß\ndten.hybrid.enable = true\n',
   },
 ] satisfies { saved: string; file: string; as: TextFileEncoding; head: number[]; before: string; after: string }[];
 
