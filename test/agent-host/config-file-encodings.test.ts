@@ -6,10 +6,12 @@ import { applyConfig } from '../../src/agent/host/apply-config.js';
 import { backupConfig } from '../../src/agent/host/backup-config.js';
 import type { TextFileEncoding } from '../../src/agent/host/encode-text.js';
 import { extractRelease } from '../../src/agent/host/extract-release.js';
+import { HostStepError } from '../../src/agent/host/host-step-error.js';
 import { readConfiguredPort } from '../../src/agent/host/read-configured-port.js';
 import { restoreConfig } from '../../src/agent/host/restore-config.js';
 import { switchCurrent } from '../../src/agent/host/switch-current.js';
 import { preflightOnHost } from '../../src/agent/steps/preflight-on-host.js';
+import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { createTestHostContext } from '../agent-steps/create-test-host-context.js';
 import { fetchFixturePackage, fixtureRef } from '../agent-steps/fixture-packages.js';
 import { encodeUtf16 } from '../preflight/encode-utf16.js';
@@ -125,6 +127,26 @@ describe('live config files saved by Windows tools, as the agent changes them', 
     expect(await readFile(join(host.configDir, 'dten.conf'))).toEqual(
       savedAs('dten.listen.port = 8420\r\ndten.hybrid.enable = true\r\n', as),
     );
+  });
+
+  it('when a Latin-1 file would have to hold a value beyond Latin-1, nothing is written and the words say what to do', async () => {
+    const host = await fixtures.newHost();
+    const live = host.liveConfigFile('config/cache.properties');
+    await mkdir(host.configDir, { recursive: true });
+    const original = Buffer.from('# Größe\ndten.cache.name = groß\n', 'latin1');
+    await writeFile(live, original);
+    const change = {
+      file: 'config/cache.properties',
+      required: { 'dten.currency': '€', 'dten.cache.name': 'groß' },
+      removed: [],
+    };
+
+    const error = await applyConfig(host, join(host.root, 'release'), [change]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HostStepError);
+    expect(describeHostStepError(error as HostStepError)).toBe(
+      'config/cache.properties on this host is not UTF-8 (it is edited as ISO-8859-1), and the value the package sets for dten.currency has characters it cannot hold; it was not written. Save the file as UTF-8 on the host, then run the step again.',
+    );
+    expect(await readFile(live)).toEqual(original);
   });
 
   it.each(CASES.map((item) => ({ saved: item.saved, as: item.as })))(

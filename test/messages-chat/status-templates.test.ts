@@ -89,6 +89,14 @@ describe('status-channel updates from the shipped templates', () => {
     expect(text).toContain(STATUS_REASONS['checks-failed']);
   });
 
+  it('when a rollback that failed on a host is run again by a person, the reason is still what started it', () => {
+    let rollout = transition(startedRollout(), 'threshold-exceeded', controlPlane, at(9));
+    rollout = transition(rollout, 'rollback-failed', controlPlane, at(12));
+    rollout = transition(rollout, 'rollback', alice, at(40));
+    rollout = transition(rollout, 'rollback-finished', controlPlane, at(45));
+    expect(buildStatusVariables(rollout, 'rolled-back', context(45)).reason).toBe(STATUS_REASONS['checks-failed']);
+  });
+
   it('when someone in the team rolls back by command, the reason says the team stopped it', () => {
     const rollout = transition(startedRollout(), 'rollback', alice, at(5));
     expect(buildStatusVariables(rollout, 'rolled-back', context(9)).reason).toBe(STATUS_REASONS['stopped-by-team']);

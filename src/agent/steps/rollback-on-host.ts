@@ -1,6 +1,7 @@
 import { loadPackageMigrations } from '../../postgres/load-package-migrations.js';
 import { rollbackMigrations } from '../../postgres/rollback-migrations.js';
 import type { CurrentLink } from '../host/read-current-link.js';
+import { findNewerJournal } from '../host/find-newer-journal.js';
 import { HostStepError } from '../host/host-step-error.js';
 import { openJournal } from '../host/journal.js';
 import { readReleaseManifest } from '../host/read-release-manifest.js';
@@ -29,6 +30,9 @@ export async function rollbackOnHost(
 ): Promise<RollbackOutcome> {
   const { layout } = ctx;
   const journal = await openJournal(layout, request.rolloutId);
+  // A rollout whose rollback failed lets its hosts go; a later one may have changed this host since.
+  const newer = await findNewerJournal(layout, request.rolloutId);
+  if (newer !== undefined) throw new HostStepError('rollback-superseded', { rolloutId: request.rolloutId, newer });
   const releaseDir = layout.releaseDir(request.package.version);
   // Missing when the install stopped before it unpacked the release; refused when someone changed it since.
   const read = await readReleaseManifest(releaseDir, request.package.version).catch((error: unknown) => {
