@@ -1,11 +1,11 @@
 import { checkErrorBudget } from '../core/rollout/check-error-budget.js';
+import { describeBudgetSpend } from '../core/rollout/describe-budget-spend.js';
 import { measureBlip } from '../core/rollout/measure-blip.js';
 import { measureBudgetSpend } from '../core/rollout/measure-budget-spend.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
 import { windowEnd } from '../core/rollout/window-end.js';
-import { formatDuration } from '../core/time/format-duration.js';
 import { advanceCleaning } from './advance-cleaning.js';
 import { advanceDraft } from './advance-draft.js';
 import { advanceRollingBack } from './advance-rolling-back.js';
@@ -80,9 +80,7 @@ async function advance(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
         ? `worst error rate ${(blip.worstErrorRate * 100).toFixed(1)}% against a baseline of ${(blip.baselineErrorRate * 100).toFixed(1)}%, above it for ${blip.secondsAboveBaseline}s`
         : 'no health samples';
       const spend = measureBudgetSpend(rollout, now);
-      const budget = spend
-        ? `; error budget ${formatDuration(spend.spentMinutes * 60_000)} of ${formatDuration(spend.allowedMinutes * 60_000)} spent`
-        : '';
+      const budget = spend ? `; error budget ${describeBudgetSpend(spend)}` : '';
       return move((r) => transition(r, 'verify-ok', SYSTEM, now, `${said}${budget}`));
     }
     case 'cleaning':

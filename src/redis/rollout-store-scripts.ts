@@ -9,16 +9,21 @@ const OVER_LUA = `{${ROLLOUT_STATES.filter(isOver)
   .join(', ')}}`;
 
 // Whether the rollout `id` (its record at prefix .. id) still holds its hosts: it exists and is not over. A record
-// without a readable state counts as holding: a host is wrongly kept rather than wrongly given to two rollouts.
+// without a readable state counts as holding: a host is wrongly kept rather than wrongly given to two rollouts. Each
+// rollout is read once per script, however many of the hosts asked about it holds.
 const HOLDS = `
 local over = ${OVER_LUA}
-local function holds(prefix, id)
-  local key = prefix .. id
+local holding = {}
+local function readHolds(key)
   local core = redis.call('HGET', key, 'core') or redis.call('HGET', key, 'json')
   if not core then return false end
   local ok, record = pcall(cjson.decode, core)
   if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return true end
   return not over[record.state]
+end
+local function holds(prefix, id)
+  if holding[id] == nil then holding[id] = readHolds(prefix .. id) end
+  return holding[id]
 end
 `;
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../time/format-duration.js';
+import { formatMinutes } from '../time/format-minutes.js';
 import { measureBudgetSpend } from './measure-budget-spend.js';
 import type { Rollout } from './rollout.js';
 
@@ -10,6 +10,5 @@ export function checkErrorBudget(rollout: Pick<Rollout, 'plan' | 'health'>, now:
   const spend = measureBudgetSpend(rollout, now);
   const budget = rollout.plan.errorBudget;
   if (spend === undefined || budget === undefined || spend.spentMinutes <= spend.allowedMinutes) return undefined;
-  const minutes = (value: number): string => formatDuration(value * 60_000);
-  return `the monitoring blip spent ${minutes(spend.spentMinutes)} of error budget (the whole fleet failing), more than the ${minutes(spend.allowedMinutes)} this rollout may spend (${budget.sharePercent}% of what ${budget.sloPercent}% over ${budget.periodDays} days allows)`;
+  return `the monitoring blip spent ${formatMinutes(spend.spentMinutes)} of error budget (the whole fleet failing), more than the ${formatMinutes(spend.allowedMinutes)} this rollout may spend (${budget.sharePercent}% of what ${budget.sloPercent}% over ${budget.periodDays} days allows)`;
 }

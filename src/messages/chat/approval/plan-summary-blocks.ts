@@ -5,6 +5,7 @@ import { planWaves } from '../../../core/rollout/plan-waves.js';
 import type { Rollout } from '../../../core/rollout/rollout.js';
 import { windowEnd } from '../../../core/rollout/window-end.js';
 import { formatDuration } from '../../../core/time/format-duration.js';
+import { formatMinutes } from '../../../core/time/format-minutes.js';
 import type { Verdict } from '../../../preflight/preflight-report.js';
 import { fields } from '../../block-kit/fields.js';
 import { header } from '../../block-kit/header.js';
@@ -59,6 +60,6 @@ function describeStopRule(plan: Plan): string {
   const hosts = `the rollout stops when failed hosts exceed ${plan.maxErrors.toLocaleString('en-US')}`;
   const budget = plan.errorBudget;
   if (budget === undefined) return hosts;
-  const allowed = formatDuration(allowedBudgetMinutes(budget) * 60_000);
+  const allowed = formatMinutes(allowedBudgetMinutes(budget));
   return `${hosts}, or when the monitoring blip spends more than ${allowed} of error budget (${budget.sharePercent}% of what ${budget.sloPercent}% over ${budget.periodDays} days allows)`;
 }

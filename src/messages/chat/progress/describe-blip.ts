@@ -1,4 +1,5 @@
 import type { Blip } from '../../../core/rollout/measure-blip.js';
+import { describeBudgetSpend } from '../../../core/rollout/describe-budget-spend.js';
 import type { BudgetSpend } from '../../../core/rollout/measure-budget-spend.js';
 import type { HealthSample } from '../../../core/rollout/rollout.js';
 import { formatDuration } from '../../../core/time/format-duration.js';
@@ -20,7 +21,7 @@ export function describeBlip(blip: Blip | undefined, samples: readonly HealthSam
       ? `above baseline for ${formatDuration(blip.secondsAboveBaseline * 1000)}`
       : 'never above baseline';
   const spent = budget
-    ? ` · error budget ${formatDuration(budget.spentMinutes * 60_000)} of ${formatDuration(budget.allowedMinutes * 60_000)} spent${budget.spentMinutes > budget.allowedMinutes ? ' ⚠️' : ''}`
+    ? ` · error budget ${describeBudgetSpend(budget)}${budget.spentMinutes > budget.allowedMinutes ? ' ⚠️' : ''}`
     : '';
   return `*Monitoring*${line} worst error rate ${formatRate(blip.worstErrorRate)} (baseline ${formatRate(blip.baselineErrorRate)}), ${above}${spent}`;
 }

@@ -5,6 +5,7 @@ import { quoteText, quoteValue } from './powershell-evidence.js';
 import type { PowerShellValue } from './powershell-value.js';
 import { readPowerShellTime } from './read-powershell-time.js';
 import { readPowerShellTimespan } from './read-powershell-timespan.js';
+import { rememberPerValue } from './remember-per-value.js';
 
 type Parameters = ReadonlyMap<string, PowerShellValue | true>;
 
@@ -12,21 +13,12 @@ const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const UNREAD = 'which dten cannot read from the script';
 
 /** The words for each trigger, worked out once: a trigger in a variable is one value for every registration. */
-const described = new WeakMap<PowerShellValue, string>();
-
 /**
  * Words for one `-Trigger` of Register-ScheduledTask. A `New-ScheduledTaskTrigger …` is read into the schtasks
  * options it matches, so it is worded as `describeWindowsSchedule` words the command line and the XML; what the
  * script works out as it runs, or changes on the trigger in a way dten does not follow, is said to be so.
  */
-export function describePowerShellTrigger(trigger: PowerShellValue): string {
-  let words = described.get(trigger);
-  if (words === undefined) {
-    words = describeTrigger(trigger);
-    described.set(trigger, words);
-  }
-  return words;
-}
+export const describePowerShellTrigger: (trigger: PowerShellValue) => string = rememberPerValue(describeTrigger);
 
 function describeTrigger(trigger: PowerShellValue): string {
   if (trigger.type === 'variable') return `on the trigger in ${quoteValue(trigger)}, ${UNREAD}`;

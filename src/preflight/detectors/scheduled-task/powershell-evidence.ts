@@ -1,6 +1,7 @@
 import { escapeForDisplay } from '../../../core/findings/escape-for-display.js';
 import { shortenText } from '../text-scan/shorten-text.js';
 import type { PowerShellValue } from './powershell-value.js';
+import { rememberPerValue } from './remember-per-value.js';
 
 /** Where `shortenText` cuts a registration's evidence: its triggers as written. */
 const EVIDENCE_LENGTH = 160;
@@ -15,7 +16,6 @@ const NON_SPACE = /\S/g;
  * names it (which made a long script quadratic).
  */
 const heads = new WeakMap<PowerShellValue, Head>();
-const textHeads = new WeakMap<PowerShellValue, Head>();
 
 interface Head {
   text: string;
@@ -40,13 +40,10 @@ export function quoteValue(value: PowerShellValue): string {
 
 /** A string's text quoted so (`-User`, an `-At` dten cannot read), its head kept as a raw's is. */
 export function quoteText(value: PowerShellValue & { type: 'text' }): string {
-  let head = textHeads.get(value);
-  if (head === undefined) {
-    head = cut(value.text);
-    textHeads.set(value, head);
-  }
-  return quote(head);
+  return quote(textHeadOf(value));
 }
+
+const textHeadOf = rememberPerValue((value: PowerShellValue & { type: 'text' }) => cut(value.text));
 
 function quote({ text, rest }: Head): string {
   const whole = text.trim();

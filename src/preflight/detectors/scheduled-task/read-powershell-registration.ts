@@ -7,13 +7,11 @@ import { quoteText, quoteValue, triggerEvidence } from './powershell-evidence.js
 import type { PowerShellCommand, PowerShellValue } from './powershell-value.js';
 import { readPowerShellXmlFile } from './read-powershell-xml-file.js';
 import type { ScheduledTask } from './scheduled-task.js';
+import { rememberPerValue } from './remember-per-value.js';
 
 const UNREAD = 'which dten cannot read from the script';
 
 type XmlRegistration = Pick<ScheduledTask, 'schedule' | 'description' | 'command' | 'definition'>;
-
-/** What each `-Xml` value registers, worked out once however many registrations name it. */
-const fromXml = new WeakMap<PowerShellValue, XmlRegistration>();
 
 /**
  * What a `Register-ScheduledTask` command (its variables resolved) registers: the task's name and account, and
@@ -51,14 +49,8 @@ export function readPowerShellRegistration(register: PowerShellCommand): Omit<Sc
   };
 }
 
-function registerFromXml(xml: PowerShellValue): XmlRegistration {
-  let registration = fromXml.get(xml);
-  if (registration === undefined) {
-    registration = readXml(xml);
-    fromXml.set(xml, registration);
-  }
-  return registration;
-}
+/** What each `-Xml` value registers, worked out once however many registrations name it. */
+const registerFromXml = rememberPerValue(readXml);
 
 /** The file the XML is read from; or the XML itself (a string, a variable), quoted for a person to read. */
 function readXml(xml: PowerShellValue): XmlRegistration {
