@@ -8,6 +8,7 @@ import { HostStepError } from './host-step-error.js';
 import type { HostLayout } from './host-layout.js';
 import { readTextFile, type TextFile } from './read-text-file.js';
 import { resolveInside } from './resolve-inside.js';
+import { unencodableKeys } from './unencodable-keys.js';
 
 export interface AppliedConfigFile {
   /** Path under `etc/dten/`. */
@@ -42,7 +43,7 @@ export async function applyConfig(
     const { text } = file;
     const before = parseConfigText(live, text);
     const next = applyConfigChanges(text, change.required, change.removed, live);
-    const lost = file.encoding === 'latin1' ? keysBeyondLatin1(change.required) : [];
+    const lost = unencodableKeys(file, change.required);
     if (lost.length > 0) throw new HostStepError('config-unencodable', { file: change.file, keys: lost });
     if (current === undefined || next !== text) {
       const mode = await stat(current === undefined ? seed : live).then(
@@ -65,11 +66,4 @@ export async function applyConfig(
     });
   }
   return applied;
-}
-
-/** Keys whose value a Latin-1 file cannot hold: writing it would keep only the low byte of each such character. */
-function keysBeyondLatin1(required: Manifest['config'][number]['required']): string[] {
-  return Object.entries(required)
-    .filter(([, value]) => [...String(value)].some((char) => char.codePointAt(0)! > 0xff))
-    .map(([key]) => key);
 }

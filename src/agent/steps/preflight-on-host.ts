@@ -15,6 +15,8 @@ import { freeDiskBytes } from '../host/free-disk-bytes.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
 import { readCurrentLink } from '../host/read-current-link.js';
 import { readTextFile } from '../host/read-text-file.js';
+import { resolveInside } from '../host/resolve-inside.js';
+import { unencodableKeys } from '../host/unencodable-keys.js';
 import { unitNamesOf } from '../host/unit-names-of.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
 
@@ -31,7 +33,8 @@ const DISK_FACTOR = 3;
 
 /**
  * The per-host preflight: what this host runs against the package's ranges, what the install will change in its
- * config, which schedules fall in the window, which units exist under old or new names, free disk, the chain.
+ * config (or could not write there), which schedules fall in the window, which units exist under old or new names,
+ * free disk, the chain.
  */
 export async function preflightOnHost(
   ctx: HostStepContext,
@@ -57,8 +60,21 @@ export async function preflightOnHost(
   });
   checks.push(...(await checkDependencies(ctx, manifest.name, manifest.dependencies)));
   for (const change of manifest.config) {
-    const live = (await readTextFile(layout.liveConfigFile(change.file)).catch(() => undefined))?.text;
-    const settings = live === undefined ? new Map<string, ConfigSetting>() : parseConfigText(change.file, live);
+    const live = await readTextFile(layout.liveConfigFile(change.file)).catch(() => undefined);
+    // Judged as install judges it: the live file, or the release's copy it will be seeded from.
+    const seed = resolveInside(release.dir, change.file, 'config file named in the manifest');
+    const written = live ?? (await readTextFile(seed).catch(() => undefined));
+    const lost = written === undefined ? [] : unencodableKeys(written, change.required);
+    if (lost.length > 0) {
+      checks.push({
+        check: 'config',
+        ok: false,
+        blocking: true,
+        detail: describeUnencodable(change.file, lost, live === undefined),
+      });
+      continue;
+    }
+    const settings = live === undefined ? new Map<string, ConfigSetting>() : parseConfigText(change.file, live.text);
     const dropping = change.removed.filter((key) => settings.has(key));
     const setting = Object.keys(change.required).filter(
       (key) => String(settings.get(key)?.value) !== String(change.required[key]),
@@ -116,6 +132,18 @@ export async function preflightOnHost(
         : `${manifest.certificates.length} certificate(s) to preinstall${ctx.trustedCaPem ? ', chain trusted here' : ''}`,
   });
   return checks;
+}
+
+/**
+ * What install's refusal (`config-unencodable`) will say, said before anything on the host changes: which file, which
+ * keys, and to save the file as UTF-8.
+ */
+function describeUnencodable(file: string, keys: string[], seeded: boolean): string {
+  const where = seeded
+    ? "not on this host yet, and the release's copy it would be seeded from is not UTF-8 (it is edited as ISO-8859-1);"
+    : 'not UTF-8 on this host (it is edited as ISO-8859-1), and';
+  const fix = seeded ? 'Put a UTF-8 copy of it on the host' : 'Save the file as UTF-8 on the host';
+  return `${file}: ${where} the value the package sets for ${keys.join(', ')} has characters it cannot hold, so the install would refuse to write it. ${fix} before installing.`;
 }
 
 /**
