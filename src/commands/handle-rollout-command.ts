@@ -61,6 +61,11 @@ function said(command: Commanded, rollout: Rollout): string {
       const again = Object.values(rollout.cleanup ?? {}).filter((cleanup) => cleanup.state === 'running').length;
       return `🧹 started the failed cleanup of rollout ${id} again on ${again} host(s)`;
     }
+    case 'abort':
+      // A failed rollout has nothing left to stop: abort lets go of the hosts it kept.
+      if (rollout.state === 'failed' && rollout.hostsLetGo)
+        return `🛑 let go of the hosts rollout ${id} left changed, as they are: other plans may take them`;
+      return `${DONE.abort} rollout ${id}`;
     default:
       return `${DONE[command.kind]} rollout ${id}`;
   }

@@ -11,21 +11,36 @@ export async function checkHostsFree(ctx: ControlContext, hosts: readonly string
   if (holders.size > 0) throw await hostsBusyError(ctx, holders);
 }
 
-/** `HostsBusy` as the person reads it: each rollout holding some of the hosts, its state and which hosts. */
-export async function hostsBusyError(
+/** A rollout holding some of the hosts asked about: its state and which of them. */
+export interface HoldingRollout {
+  rolloutId: string;
+  /** `unknown` when its record is gone since. */
+  state: string;
+  hosts: string[];
+}
+
+/** The rollouts behind `holders` (host → rollout id), each read once, with the hosts each holds. */
+export async function describeHolders(
   ctx: ControlContext,
-  holders: HostsBusy['holders'],
-): Promise<UserError<'hosts-busy'>> {
+  holders: ReadonlyMap<string, string>,
+): Promise<HoldingRollout[]> {
   const byRollout = new Map<string, string[]>();
   for (const [host, rolloutId] of holders) byRollout.set(rolloutId, [...(byRollout.get(rolloutId) ?? []), host]);
-  const rollouts = await Promise.all(
+  return Promise.all(
     [...byRollout].map(async ([rolloutId, hosts]) => ({
       rolloutId,
       hosts,
       state: (await ctx.store.get(rolloutId))?.state ?? 'unknown',
     })),
   );
-  return new UserError('hosts-busy', { rollouts });
+}
+
+/** `HostsBusy` as the person reads it: each rollout holding some of the hosts, its state and which hosts. */
+export async function hostsBusyError(
+  ctx: ControlContext,
+  holders: HostsBusy['holders'],
+): Promise<UserError<'hosts-busy'>> {
+  return new UserError('hosts-busy', { rollouts: await describeHolders(ctx, holders) });
 }
 
 /** Runs `work`, answering `HostsBusy` from the store as the person reads it. */

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { Actor } from '../core/rollout/audit-entry.js';
 import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
+import { hostsKept } from '../core/rollout/hosts-to-hold.js';
 import { transition } from '../core/rollout/transition.js';
 import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
@@ -48,6 +49,7 @@ export async function commandRollout(
       case 'resume':
         return transition(r, 'resume', actor, now);
       case 'abort':
+        if (r.state === 'failed') return letHostsGo(r, actor, now);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
@@ -76,6 +78,18 @@ export async function commandRollout(
   }
   if (command.kind !== 'pause' && (command.kind !== 'extend' || resumed)) await ctx.startDriver(rolloutId);
   return updated;
+}
+
+/**
+ * A failed rollout gives up on its rollback: the hosts it left changed, which it kept out of other plans, are let go
+ * as they are (a person fixed them by hand, or will with the next rollout). Refused when it keeps none.
+ */
+function letHostsGo(rollout: Rollout, actor: Actor, now: Date): Rollout {
+  const kept = hostsKept(rollout);
+  if (kept.length === 0) throw new TransitionRefused(rollout.state, 'abort');
+  const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
+  const detail = `${actor.id} let go of the ${kept.length} host(s) it left changed, as they are: ${named}`;
+  return { ...transition(rollout, 'abort', actor, now, detail), hostsLetGo: true };
 }
 
 /** A done rollout's failed host cleanups run again, each as a new job (one more attempt); the rest stay as they are. */

@@ -7,7 +7,8 @@ import { transition } from '../core/rollout/transition.js';
 /**
  * Moves the rollout into `rolling-back` and, in the same change, marks every host install touched as rolling
  * back: the driver then watches exactly those, and a host whose rollback failed is not asked again until a person runs
- * the rollback of the failed rollout again.
+ * the rollback of the failed rollout again (which keeps the hosts it leaves changed again, though a person had let
+ * them go).
  */
 export function enterRollback(
   rollout: Rollout,
@@ -18,11 +19,12 @@ export function enterRollback(
 ): Rollout {
   const moved = transition(rollout, event, actor, now, detail);
   if (moved.state !== 'rolling-back') return moved;
+  const { hostsLetGo: _letGo, ...rollingBack } = moved;
   const touched = Object.entries(rollout.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
   // Run again after it failed: each host's rollback is a new job, one attempt on.
   const again = rollout.state === 'failed';
   return recordHostStates(
-    moved,
+    rollingBack,
     touched.map(([host, progress]) =>
       again
         ? { host, state: 'rolling-back', rollbackAttempt: (progress.rollbackAttempt ?? 1) + 1 }

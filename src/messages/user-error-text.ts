@@ -31,15 +31,22 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     const one = p.rollouts.length === 1;
     const held = p.rollouts.map((r, i) => {
       const verb = i > 0 ? '' : r.hosts.length === 1 ? 'is ' : 'are ';
+      if (r.state === 'failed') return `${listHosts(r.hosts)} ${verb}left changed by rollout ${r.rolloutId} (failed)`;
       return `${listHosts(r.hosts)} ${verb}in rollout ${r.rolloutId} (${r.state.replaceAll('-', ' ')})`;
     });
-    // Abort is offered only where it ends a plan before any host changed: elsewhere it would roll back someone's work.
+    // Abort is offered only where it ends a plan before any host changed, or lets go of what a failed rollout left:
+    // elsewhere it would roll back someone's work.
     const next = p.rollouts.map((r) =>
-      endsUntouched(r.state)
-        ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
-        : `\`/dten status ${r.rolloutId}\` shows where it stands`,
+      r.state === 'failed'
+        ? `\`/dten rollback ${r.rolloutId}\` runs its rollback again once the hosts are fixed, \`/dten abort ${r.rolloutId}\` lets them go as they are`
+        : endsUntouched(r.state)
+          ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
+          : `\`/dten status ${r.rolloutId}\` shows where it stands`,
     );
-    return `${held.join(', ')}: a host takes one rollout at a time. Wait until ${one ? 'it is' : 'they are'} over, then try again (${next.join('; ')}).`;
+    const wait = p.rollouts.every((r) => r.state === 'failed')
+      ? ''
+      : `. Wait until ${one ? 'it is' : 'they are'} over, then try again`;
+    return `${held.join(', ')}: a host takes one rollout at a time${wait} (${next.join('; ')}).`;
   },
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,
   'package-unavailable': (p) =>
@@ -54,7 +61,9 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `dten is not in ${mentionChannel(p.channel)}, so it could not post there. Invite it with \`/invite @dten\` (or use a channel it is in) and run the command again.`,
 };
 
+// Abort ends a rollout in this state before any host changed (a failed one is worded apart).
 function endsUntouched(state: string): boolean {
+  if (state === 'failed') return false;
   return (ROLLOUT_STATES as readonly string[]).includes(state) && TRANSITIONS[state as RolloutState].abort === 'failed';
 }
 

@@ -3,8 +3,7 @@ import type { RolloutStore } from '../control/rollout-store.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { HostsBusy } from '../control/hosts-busy.js';
 import { RolloutConflict } from '../control/rollout-conflict.js';
-import { isOver } from '../core/rollout/active-states.js';
-import { hostsToHold } from '../core/rollout/hosts-to-hold.js';
+import { claimChange } from '../core/rollout/hosts-to-hold.js';
 import {
   assembleRollout,
   layoutWrites,
@@ -86,7 +85,8 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
   /**
    * Writes `rollout` over `stored` (what it was made from) if the record is still at that version: false when it is
    * not. A rollout that is not over holds its targets: one that starts, or starts again, claims them in the same
-   * script, and throws `HostsBusy` when another rollout holds any; one that ends lets them go.
+   * script, and throws `HostsBusy` when another rollout holds any; one that ends lets them go, but for the hosts a failed
+   * one left changed (`claimChange`).
    */
   const save = async (rollout: Rollout, stored: Stored | undefined): Promise<boolean> => {
     const expected = stored?.version ?? '';
@@ -94,10 +94,7 @@ export function createRedisRolloutStore(options: RedisRolloutStoreOptions): Roll
     const key = keyOf(rollout.id);
     const keys = [key, index, channel, claims, ...partKeys(key)];
     const before = stored?.layout ? stored.rollout : undefined;
-    const wasOver = stored === undefined || isOver(stored.rollout.state);
-    const mode = wasOver === isOver(rollout.state) ? '' : wasOver ? 'claim' : 'release';
-    const hosts =
-      mode === 'claim' ? hostsToHold(rollout, stored !== undefined) : mode === 'release' ? rollout.plan.targets : [];
+    const { mode = '', hosts = [] } = claimChange(stored?.rollout, rollout) ?? {};
     const args = [expected, next, String(Date.now()), rollout.id, keyOf(''), mode, String(hosts.length), ...hosts];
     const answer = (await redis.eval(SAVE_ROLLOUT, keys.length, ...keys, ...args, ...layoutWrites(before, rollout))) as
       number | string[];

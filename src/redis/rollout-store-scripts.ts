@@ -1,29 +1,41 @@
 import { isOver } from '../core/rollout/active-states.js';
-import { ROLLOUT_STATES } from '../core/rollout/rollout-state.js';
+import { ROLLOUT_STATES, type RolloutState } from '../core/rollout/rollout-state.js';
 
 /** The Lua scripts of the rollout store (create-redis-rollout-store.ts): each runs as one atomic step in Redis. */
 
-// The states a rollout ends in, as a Lua table: a host held by a rollout in one of them is free.
-const OVER_LUA = `{${ROLLOUT_STATES.filter(isOver)
-  .map((state) => `['${state}'] = true`)
-  .join(', ')}}`;
+// A Lua table of the states that pass `keep`: `{['done'] = true, …}`.
+const statesTable = (keep: (state: RolloutState) => boolean): string =>
+  `{${ROLLOUT_STATES.filter(keep)
+    .map((state) => `['${state}'] = true`)
+    .join(', ')}}`;
 
-// Whether the rollout `id` (its record at prefix .. id) still holds its hosts: it exists and is not over. A record
-// without a readable state counts as holding: a host is wrongly kept rather than wrongly given to two rollouts. Each
-// rollout is read once per script, however many of the hosts asked about it holds.
+// Each rollout's state (its record at prefix .. id): false for a record that is gone, '?' for one without a readable
+// state, read once per script however many of the hosts asked about it the rollout holds. `holds` says whether its
+// claims hold: it is not over, or it failed (a failed rollout lets go of every host but those it left changed as it
+// ends, hostsKept, and of those when a person says so). An unreadable record holds: a host is wrongly kept rather
+// than wrongly given to two rollouts. `active`: it is not over.
 const HOLDS = `
-local over = ${OVER_LUA}
-local holding = {}
-local function readHolds(key)
+local over = ${statesTable(isOver)}
+local freed = ${statesTable((state) => isOver(state) && state !== 'failed')}
+local states = {}
+local function readState(key)
   local core = redis.call('HGET', key, 'core') or redis.call('HGET', key, 'json')
   if not core then return false end
   local ok, record = pcall(cjson.decode, core)
-  if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return true end
-  return not over[record.state]
+  if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return '?' end
+  return record.state
+end
+local function stateOf(prefix, id)
+  if states[id] == nil then states[id] = readState(prefix .. id) end
+  return states[id]
 end
 local function holds(prefix, id)
-  if holding[id] == nil then holding[id] = readHolds(prefix .. id) end
-  return holding[id]
+  local state = stateOf(prefix, id)
+  return state ~= false and not freed[state]
+end
+local function active(prefix, id)
+  local state = stateOf(prefix, id)
+  return state ~= false and not over[state]
 end
 `;
 
@@ -72,7 +84,7 @@ redis.call('PUBLISH', KEYS[3], ARGV[4])
 return 1
 `;
 
-// Which of the hosts a rollout that is not over holds: host, holder pairs. KEYS: the host claims. ARGV: the record
+// Which of the hosts a rollout holds (not over, or failed and keeping them): host, holder pairs. KEYS: the host claims. ARGV: the record
 // key prefix, then the hosts.
 export const FIND_HOLDERS = `${HOLDS}
 local found = {}
@@ -88,9 +100,10 @@ return found
 
 // Claims the hosts of a rollout not over that holds none of them, as one an earlier dten made does: each host no other
 // rollout holds. KEYS: the host claims. ARGV: the record key prefix, the rollout's id, then its targets. Returns how
-// many it claimed; 0 at once for a rollout that holds any host already, or is over.
+// many it claimed; 0 at once for a rollout that holds any host already, or is over (it may have ended since the
+// caller read it).
 export const ADOPT_HOSTS = `${HOLDS}
-if not holds(ARGV[1], ARGV[2]) then return 0 end
+if not active(ARGV[1], ARGV[2]) then return 0 end
 for j = 3, #ARGV do
   if redis.call('HGET', KEYS[1], ARGV[j]) == ARGV[2] then return 0 end
 end

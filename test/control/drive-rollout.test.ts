@@ -160,6 +160,47 @@ describe('the control plane drives a rollout through its hosts', () => {
     await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'rollback' }, BOB)).rejects.toThrow('user error');
   });
 
+  it('a failed rollout keeps the host it left changed out of other plans until a person lets it go as it is', async () => {
+    const { t } = await setUp(
+      {},
+      {
+        behave: (host, step) =>
+          host === 'web-01' && (step === 'install' || step === 'rollback')
+            ? step === 'install'
+              ? 'unhealthy'
+              : 'fail'
+            : 'ok',
+      },
+    );
+    const rollout = await planAndApprove(t);
+    const failed = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(failed.state).toBe('failed');
+    expect(Object.fromEntries(await t.plane.ctx.store.holdersOf(HOSTS))).toEqual({ 'web-01': rollout.id });
+    const busy: unknown = await planRollout(t.plane.ctx, { plan: testPlanInput(['web-01', 'web-02']) }).catch(
+      (error: unknown) => error,
+    );
+    expect(busy).toMatchObject({
+      code: 'hosts-busy',
+      params: { rollouts: [{ rolloutId: rollout.id, state: 'failed' }] },
+    });
+
+    const letGo = await commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB);
+    expect(letGo).toMatchObject({ state: 'failed', hostsLetGo: true });
+    expect(letGo.audit.at(-1)).toMatchObject({
+      event: 'abort',
+      from: 'failed',
+      to: 'failed',
+      actor: BOB,
+      detail: 'U-BOB let go of the 1 host(s) it left changed, as they are: web-01',
+    });
+    expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
+    // Nothing is kept any more: aborting again is refused, and the rollout stays as it was.
+    await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB)).rejects.toMatchObject({
+      code: 'rollout-refused',
+    });
+    expect((await t.plane.ctx.store.get(rollout.id))?.audit).toHaveLength(letGo.audit.length);
+  });
+
   it('carries on past a failure within max errors and reports the failed host', async () => {
     const { t } = await setUp(
       {},

@@ -23,6 +23,19 @@ describe('when a plan names hosts another rollout holds', () => {
     expect(text).not.toContain('abort');
   });
 
+  it('says a failed rollout left the hosts changed, and offers its rollback again or letting them go', () => {
+    expect(busy({ rolloutId: 'r-5', state: 'failed', hosts: ['web-5'] })).toBe(
+      'web-5 is left changed by rollout r-5 (failed): a host takes one rollout at a time (`/dten rollback r-5` runs its rollback again once the hosts are fixed, `/dten abort r-5` lets them go as they are).',
+    );
+    const mixed = busy(
+      { rolloutId: 'r-5', state: 'failed', hosts: ['web-5', 'web-6'] },
+      { rolloutId: 'r-6', state: 'running', hosts: ['web-7'] },
+    );
+    expect(mixed).toBe(
+      'web-5, web-6 are left changed by rollout r-5 (failed), web-7 in rollout r-6 (running): a host takes one rollout at a time. Wait until they are over, then try again (`/dten rollback r-5` runs its rollback again once the hosts are fixed, `/dten abort r-5` lets them go as they are; `/dten status r-6` shows where it stands).',
+    );
+  });
+
   it('names ten hosts of a large fleet and counts the rest', () => {
     const hosts = Array.from({ length: 25 }, (_, i) => `web-${i + 1}`);
     expect(busy({ rolloutId: 'r-4', state: 'paused', hosts })).toMatch(

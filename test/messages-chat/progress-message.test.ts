@@ -167,6 +167,24 @@ describe('the progress message', () => {
     expect(turned).toContain('↩️ aborted by U-BOB');
   });
 
+  it('a failed rollout says which hosts it keeps out of other plans, and how to let them go, until it is let go', () => {
+    let rollout = transition(firstWave(), 'threshold-exceeded', controlPlane, at(3), 'web-1 failed');
+    const [first, second] = rollout.plan.targets;
+    for (const host of [first!, second!]) rollout = recordHostState(rollout, host, 'installing');
+    rollout = recordHostState(rollout, first!, 'failed', 'rollback: config backup missing');
+    rollout = recordHostState(rollout, second!, 'unreachable');
+    const failed = transition(rollout, 'rollback-failed', controlPlane, at(6), `not rolled back: ${first}, ${second}`);
+    expect(shownAt(failed, 7)).toContain(
+      '🔒 The 2 hosts it left changed stay out of other plans until their rollback runs again, or `/dten abort rollout-7` lets them go as they are.',
+    );
+    const one = recordHostState(failed, second!, 'rolled-back');
+    expect(shownAt(one, 7)).toContain(
+      '🔒 The host it left changed stays out of other plans until its rollback runs again there, or `/dten abort rollout-7` lets it go as it is.',
+    );
+    expect(shownAt({ ...transition(one, 'abort', bob, at(8)), hostsLetGo: true }, 9)).not.toContain('🔒');
+    expect(shownAt(firstWave(), 2)).not.toContain('🔒');
+  });
+
   it('a failing host’s reason cannot ping or format: it arrives escaped', () => {
     const rollout = recordHostState(
       firstWave(),

@@ -74,7 +74,7 @@ describe('the rollout store in Redis', () => {
     expect(await replicaA.get(rollout.id)).toBeUndefined();
   });
 
-  describe('holds its hosts until it is over', () => {
+  describe('holds its hosts until it is over, and a failed one the hosts it left changed', () => {
     const plan = (...targets: string[]) => buildTestPlan({ targets, canary: 0 });
     const rollout = (id: string, state: RolloutState, ...targets: string[]): Rollout => ({
       ...rolloutIn(state, {}, plan(...targets)),
@@ -105,6 +105,56 @@ describe('the rollout store in Redis', () => {
         await replicaB.create(rollout('r-2', 'draft', 'web-02'));
       },
     );
+
+    it('keeps the hosts a failed rollout left changed until its rollback runs again there or a person lets them go', async () => {
+      await replicaA.create(rollout('r-1', 'running', 'web-01', 'web-02', 'web-03'));
+      const at = new Date('2026-11-29T12:00:00Z');
+      // web-01 was rolled back, web-02's rollback failed, web-03 was never touched.
+      await replicaA.update('r-1', (r) => ({
+        ...recordHostStates(r, [
+          { host: 'web-01', state: 'installing' },
+          { host: 'web-02', state: 'installing' },
+        ]),
+        state: 'rolling-back',
+      }));
+      await replicaA.update('r-1', (r) => ({
+        ...recordHostStates(
+          r,
+          [
+            { host: 'web-01', state: 'rolled-back' },
+            { host: 'web-02', state: 'failed', reason: 'rollback refused' },
+          ],
+          at,
+        ),
+        state: 'failed',
+      }));
+      expect(Object.fromEntries(await replicaB.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({ 'web-02': 'r-1' });
+      await expect(replicaB.create(rollout('r-2', 'draft', 'web-02'))).rejects.toBeInstanceOf(HostsBusy);
+      await replicaB.create(rollout('r-3', 'draft', 'web-01', 'web-03'));
+
+      // Its rollback run again holds web-02 while it runs, and again when it fails there again.
+      await replicaA.update('r-1', (r) => ({
+        ...recordHostStates(r, [{ host: 'web-02', state: 'rolling-back' }], at),
+        state: 'rolling-back',
+      }));
+      await replicaA.update('r-1', (r) => ({
+        ...recordHostStates(r, [{ host: 'web-02', state: 'failed' }], at),
+        state: 'failed',
+      }));
+      expect(Object.fromEntries(await replicaB.holdersOf(['web-02']))).toEqual({ 'web-02': 'r-1' });
+
+      // A person lets it go as it is: the next plan may take it; a failed rollout let go claims nothing on its own.
+      await replicaB.update('r-1', (r) => ({ ...r, hostsLetGo: true }));
+      expect((await replicaA.holdersOf(['web-02'])).size).toBe(0);
+      await replicaA.create(rollout('r-4', 'draft', 'web-02'));
+      // Its rollback run again after that waits for web-02 like any other rollout.
+      await expect(
+        replicaB.update('r-1', (r) => ({
+          ...recordHostStates(r, [{ host: 'web-02', state: 'rolling-back' }], at),
+          state: 'rolling-back',
+        })),
+      ).rejects.toBeInstanceOf(HostsBusy);
+    });
 
     it('gives hosts to one of two replicas planning them at the same moment, never to both', async () => {
       const results = await Promise.allSettled([

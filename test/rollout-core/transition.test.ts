@@ -71,7 +71,7 @@ describe('the rollout state machine', () => {
   });
 
   it.each<RolloutState>(['done', 'rolled-back', 'failed', 'expired'])(
-    'when a rollout is %s, it takes no event at all, but for a cleanup or a rollback a person runs again',
+    'when a rollout is %s, it takes no event at all, but for a cleanup or a rollback a person runs again, or letting a failed one go',
     (state) => {
       for (const name of ROLLOUT_EVENTS) {
         if (state === 'done' && name === 'retry-cleanup') {
@@ -80,6 +80,11 @@ describe('the rollout state machine', () => {
         }
         if (state === 'failed' && name === 'rollback') {
           expect(transition(rolloutIn(state), name, alice, now).state).toBe('rolling-back');
+          continue;
+        }
+        // A person gives up on a failed rollback: it stays failed and lets its hosts go (commandRollout).
+        if (state === 'failed' && name === 'abort') {
+          expect(transition(rolloutIn(state), name, alice, now)).toMatchObject({ state: 'failed' });
           continue;
         }
         const event = (

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/messages/chat/approval/approval-action-ids.js';
 import type { FakeMessage } from '../helpers/fake-slack-api.js';
-import { buttonClickBody, sendSigned, slashCommandBody } from './slack-requests.js';
+import { slackSession, until } from './slack-session.js';
 import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
 
 const OPS = 'C0DTENOPS';
@@ -14,60 +14,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => bot?.close(), 120_000);
 
-async function until(found: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await found())) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-let triggers = 0;
-/** `/dten <text>` typed by `user` in the ops channel, through a signed request into Bolt. */
-async function type(text: string, user = 'U-ALICE'): Promise<void> {
-  triggers += 1;
-  const response = await sendSigned(bot.eventsUrl, slashCommandBody(text, user, OPS, `trigger-command-${triggers}`));
-  expect(response.status).toBe(200);
-}
-
-/** The next private answer to `user` after those already seen: its fallback text and its blocks as one string. */
-async function nextWhisper(user: string, seen: number): Promise<string> {
-  const whispers = () => bot.api.ephemerals.filter((message) => message.user === user);
-  await until(() => whispers().length > seen);
-  const whisper = whispers()[seen]!;
-  return `${whisper.text}\n${JSON.stringify(whisper.blocks)}`;
-}
-
-const whispered = (user: string): number => bot.api.ephemerals.filter((message) => message.user === user).length;
+const { type, nextWhisper, whispered, latestWhen, click } = slackSession(() => bot, OPS);
 const rollout = async (): Promise<Rollout> => (await bot.slack.bot.ctx.control.store.list(1))[0]!;
-
-/** Waits until the latest rollout matches, and returns it. */
-async function latestWhen(matches: (rollout: Rollout) => boolean): Promise<Rollout> {
-  let found: Rollout | undefined;
-  await until(async () => {
-    const [latest] = await bot.slack.bot.ctx.control.store.list(1);
-    found = latest && matches(latest) ? latest : undefined;
-    return found !== undefined;
-  });
-  return found!;
-}
 const lastText = (message: FakeMessage): string => message.revisions.at(-1)!.text;
-
-/** Waits for the approval card of `rolloutId` and clicks one of its buttons as `user`. */
-async function click(rolloutId: string, actionId: string, user: string): Promise<FakeMessage> {
-  const find = () =>
-    bot.api.messages
-      .flatMap((m) => m.revisions[0]!.blocks.map((block) => ({ m, block })))
-      .flatMap(({ m, block }) =>
-        'elements' in block ? (block.elements as { action_id?: string; value?: string }[]).map((e) => ({ m, e })) : [],
-      )
-      .find(({ e }) => e.action_id === actionId && e.value?.includes(rolloutId));
-  await until(() => find() !== undefined);
-  const { m, e } = find()!;
-  triggers += 1;
-  const body = buttonClickBody(
-    { user, channel: OPS, ts: m.ts, actionId, value: e.value! },
-    `trigger-click-${triggers}`,
-  );
-  expect((await sendSigned(bot.eventsUrl, body)).status).toBe(200);
-  return m;
-}
 
 describe('the rollout commands from Slack, on real local agents', () => {
   it('hosts, status, pause, resume, window extend, rollback, a refused abort and the cleanup report: each done, audited with the person and said where it belongs', async () => {

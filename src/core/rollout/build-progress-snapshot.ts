@@ -1,6 +1,7 @@
 import { isOver } from './active-states.js';
 import { estimateEta } from './estimate-eta.js';
 import { HOST_STATES, type HostState } from './host-state.js';
+import { hostsKept } from './hosts-to-hold.js';
 import { measureBlip } from './measure-blip.js';
 import { measureBudgetSpend } from './measure-budget-spend.js';
 import { planWaves } from './plan-waves.js';
@@ -41,6 +42,8 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
   const verified = rollout.audit.find((entry) => entry.event === 'verify-ok')?.at ?? snapshot.endedAt;
   const budget = measureBudgetSpend(rollout, verified === undefined ? now : new Date(verified));
   if (budget !== undefined) snapshot.budget = budget;
+  const kept = hostsKept(rollout).length;
+  if (kept > 0) snapshot.keptHosts = kept;
   const eta = estimateEta(rollout, now);
   if (eta !== undefined) snapshot.eta = eta;
   return snapshot;

@@ -1,3 +1,4 @@
+import { isOver } from './active-states.js';
 import type { Rollout } from './rollout.js';
 
 /**
@@ -9,4 +10,34 @@ export function hostsToHold(rollout: Rollout, comingBack: boolean): string[] {
   const cleaning = Object.entries(rollout.cleanup ?? {}).filter(([, cleanup]) => cleanup.state === 'running');
   const rollingBack = Object.entries(rollout.hosts).filter(([, host]) => host.state === 'rolling-back');
   return [...new Set([...cleaning, ...rollingBack].map(([host]) => host))];
+}
+
+/**
+ * The hosts an ended rollout still holds: those a failed rollout left changed (its rollback failed there, or never got
+ * that far), until its rollback run again puts them back or a person lets them go as they are (`hostsLetGo`). A host
+ * in a state nobody knows is not handed to the next plan in silence.
+ */
+export function hostsKept(rollout: Rollout): string[] {
+  if (rollout.state !== 'failed' || rollout.hostsLetGo) return [];
+  return Object.entries(rollout.hosts)
+    .filter(([, host]) => host.changed)
+    .map(([host]) => host);
+}
+
+/** What a change of a rollout does to its host claims: claim these hosts, let these go, or nothing. */
+export type ClaimChange = { mode: 'claim' | 'release'; hosts: string[] } | undefined;
+
+/**
+ * The claims that go with `before` becoming `after` (no `before`: a new rollout). A rollout that starts, or starts
+ * again, claims `hostsToHold`; one that ends lets go of its targets but those it keeps (`hostsKept`); an ended one
+ * lets go of what it kept and keeps no more.
+ */
+export function claimChange(before: Rollout | undefined, after: Rollout): ClaimChange {
+  const wasOver = before === undefined || isOver(before.state);
+  if (!isOver(after.state))
+    return wasOver ? { mode: 'claim', hosts: hostsToHold(after, before !== undefined) } : undefined;
+  const held = wasOver ? (before ? hostsKept(before) : []) : after.plan.targets;
+  const kept = new Set(hostsKept(after));
+  const letGo = held.filter((host) => !kept.has(host));
+  return letGo.length > 0 ? { mode: 'release', hosts: letGo } : undefined;
 }

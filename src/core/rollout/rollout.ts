@@ -58,4 +58,9 @@ export interface Rollout {
   preflight?: Record<string, HostPreflight>;
   /** Per-host cleanup, filled once the rollout is cleaning. */
   cleanup?: Record<string, HostCleanup>;
+  /**
+   * True once a person let the hosts of a failed rollout go as they are (`abort`): it no longer keeps the hosts it
+   * left changed out of other plans. Cleared when its rollback runs again.
+   */
+  hostsLetGo?: boolean;
 }

@@ -14,7 +14,8 @@ const undo = { rollback: 'rolling-back', abort: 'rolling-back' } as const;
 
 /**
  * Every state and the events it takes; an event missing from a state is refused. Ended states take none, but for a
- * done rollout whose cleanup failed somewhere and a failed one whose rollback did: a person may run either again.
+ * done rollout whose cleanup failed somewhere and a failed one whose rollback did: a person may run either again, or
+ * give up on the failed one.
  */
 export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEventName, TransitionTarget>>>> = {
   draft: { 'preflight-passed': 'preflighted', ...stopBeforeAnyHost },
@@ -57,7 +58,8 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
   done: { 'retry-cleanup': 'cleaning' },
   'rolled-back': {},
   // A rollback that failed on some hosts runs again there once a person fixed what they said (commandRollout refuses
-  // it for a rollout that failed before any host changed).
-  failed: { rollback: 'rolling-back' },
+  // it for a rollout that failed before any host changed); or a person aborts it, letting the hosts it left changed
+  // go as they are (hostsKept).
+  failed: { rollback: 'rolling-back', abort: 'failed' },
   expired: {},
 };

@@ -13,7 +13,10 @@ export const COMMAND_USAGES = {
   status: { usage: 'status [rollout]', summary: 'rollouts, or one rollout in detail with its audit log' },
   pause: { usage: 'pause <rollout>', summary: 'finish the running wave, then wait' },
   resume: { usage: 'resume <rollout>', summary: 'carry on after a pause' },
-  abort: { usage: 'abort <rollout>', summary: 'stop; hosts already upgraded are rolled back' },
+  abort: {
+    usage: 'abort <rollout>',
+    summary: 'stop; hosts already upgraded are rolled back (a failed one lets go of the hosts it left changed)',
+  },
   rollback: { usage: 'rollback <rollout>', summary: 'roll back every host the rollout changed' },
   window: { usage: 'window <rollout> extend <duration>', summary: 'give the rollout more time' },
   cleanup: {

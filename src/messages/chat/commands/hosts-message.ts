@@ -12,11 +12,18 @@ const MAX_LINES = 40;
 
 /**
  * `/dten hosts [selector]`: each host with its labels, installed versions, when its agent last reported and the
- * rollout that holds it, if one does.
+ * rollout that holds it, if one does (a failed rollout holds the hosts it left changed).
  */
 export function hostsMessage(
   hosts: readonly AgentFacts[],
-  options: { selector?: string; aliveSince: Date; holders?: ReadonlyMap<string, string> },
+  options: {
+    selector?: string;
+    aliveSince: Date;
+    /** Host → the rollout holding it. */
+    holders?: ReadonlyMap<string, string>;
+    /** Those of the holding rollouts that failed: they hold the hosts they left changed. */
+    failedHolders?: ReadonlySet<string>;
+  },
 ): SlackMessage {
   const alive = (host: AgentFacts): boolean => Date.parse(host.seenAt) >= options.aliveSince.getTime();
   const lines = [...hosts]
@@ -30,7 +37,7 @@ export function hostsMessage(
         labels.length > 0 ? escapeMrkdwn(labels.join(',')) : 'no labels',
         versions.length > 0 ? escapeMrkdwn(versions.join(', ')) : 'nothing installed',
         alive(host) ? 'reporting' : `silent since ${formatUtc(host.seenAt)}`,
-        ...(holder === undefined ? [] : [`in rollout ${codeSpan(holder)}`]),
+        ...(holder === undefined ? [] : [describeHolder(holder, options.failedHolders?.has(holder) ?? false)]),
       ].join(' · ');
     });
   const scope = options.selector ? ` matching ${codeSpan(options.selector)}` : '';
@@ -44,4 +51,8 @@ export function hostsMessage(
       context(['🟢 the agent reported recently · ⚪ silent: its host would count as unreachable']),
     ],
   };
+}
+
+function describeHolder(rolloutId: string, failed: boolean): string {
+  return failed ? `left changed by failed rollout ${codeSpan(rolloutId)}` : `in rollout ${codeSpan(rolloutId)}`;
 }

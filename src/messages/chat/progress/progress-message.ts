@@ -50,11 +50,20 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
   if (snapshot.reason !== undefined)
     blocks.push(section(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`));
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
+  if (snapshot.keptHosts !== undefined) blocks.push(section(describeKeptHosts(snapshot.rolloutId, snapshot.keptHosts)));
   blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [], snapshot.budget)));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
   const failing = snapshot.failingHosts.length;
   const text = `Rollout ${escapeMrkdwn(snapshot.rolloutId)}: ${state}, ${wave}, ${settled} of ${total} hosts done${failing > 0 ? `, ${failing} failing` : ''}`;
   return { text: fitText(text, BLOCK_KIT_LIMITS.messageText), blocks };
+}
+
+/** What a failed rollout still holds, and the way to let go of it (its reason says how to run the rollback again). */
+function describeKeptHosts(rolloutId: string, kept: number): string {
+  const abort = codeSpan(`/dten abort ${rolloutId}`);
+  return kept === 1
+    ? `🔒 The host it left changed stays out of other plans until its rollback runs again there, or ${abort} lets it go as it is.`
+    : `🔒 The ${kept.toLocaleString('en-US')} hosts it left changed stay out of other plans until their rollback runs again, or ${abort} lets them go as they are.`;
 }
 
 function describeWave(wave: ProgressSnapshot['wave']): string {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { claimChange, hostsKept } from '../../src/core/rollout/hosts-to-hold.js';
+import { recordHostStates } from '../../src/core/rollout/record-host-states.js';
+import type { Rollout } from '../../src/core/rollout/rollout.js';
+import type { RolloutState } from '../../src/core/rollout/rollout-state.js';
+import { buildTestPlan } from './build-test-plan.js';
+import { rolloutIn } from './rollout-fixtures.js';
+
+const plan = buildTestPlan({ targets: ['web-1', 'web-2', 'web-3'], canary: 0 });
+const inState = (state: RolloutState, extra: Partial<Rollout> = {}): Rollout => rolloutIn(state, extra, plan);
+/** web-1 installed and rolled back, web-2 installed and not rolled back, web-3 never touched. */
+const touched = (state: RolloutState): Rollout => {
+  const installed = recordHostStates(inState(state), [
+    { host: 'web-1', state: 'installing' },
+    { host: 'web-2', state: 'installing' },
+  ]);
+  return recordHostStates(installed, [
+    { host: 'web-1', state: 'rolled-back' },
+    { host: 'web-2', state: 'failed', reason: 'rollback: the backup is gone' },
+  ]);
+};
+
+describe('the hosts a rollout holds', () => {
+  it('a new rollout claims every target, and one that carries on changes no claim', () => {
+    expect(claimChange(undefined, inState('draft'))).toEqual({ mode: 'claim', hosts: ['web-1', 'web-2', 'web-3'] });
+    expect(claimChange(inState('draft'), inState('preflighted'))).toBeUndefined();
+  });
+
+  it('a rollout that ends lets every target go, but a failed one keeps those it left changed', () => {
+    expect(claimChange(inState('running'), inState('done'))).toEqual({
+      mode: 'release',
+      hosts: ['web-1', 'web-2', 'web-3'],
+    });
+    const failed = touched('failed');
+    expect(hostsKept(failed)).toEqual(['web-2']);
+    expect(claimChange(touched('rolling-back'), failed)).toEqual({ mode: 'release', hosts: ['web-1', 'web-3'] });
+    // Failed before any host changed (an aborted draft): nothing to keep.
+    expect(claimChange(inState('draft'), inState('failed'))).toEqual({
+      mode: 'release',
+      hosts: ['web-1', 'web-2', 'web-3'],
+    });
+  });
+
+  it('a failed rollout let go of keeps nothing, and an ended rollout that stays ended changes no claim', () => {
+    const failed = touched('failed');
+    const letGo = { ...failed, hostsLetGo: true };
+    expect(hostsKept(letGo)).toEqual([]);
+    expect(claimChange(failed, letGo)).toEqual({ mode: 'release', hosts: ['web-2'] });
+    expect(claimChange(letGo, { ...letGo })).toBeUndefined();
+    expect(claimChange(inState('done'), inState('done'))).toBeUndefined();
+  });
+
+  it('a failed rollout whose rollback runs again claims only the hosts it runs on', () => {
+    const again = recordHostStates({ ...touched('failed'), state: 'rolling-back' }, [
+      { host: 'web-2', state: 'rolling-back' },
+    ]);
+    expect(claimChange(touched('failed'), again)).toEqual({ mode: 'claim', hosts: ['web-2'] });
+  });
+});
