@@ -8,22 +8,26 @@ const ANNOUNCED: Partial<Record<Rollout['audit'][number]['event'], StatusKind>> 
   'extend-window': 'extended',
   'cleanup-finished': 'completed',
   'rollback-finished': 'rolled-back',
+  'rollback-failed': 'interrupted',
 };
+
+/** Said once however often it happens: a cleanup run again after the rollout finished, a rollback run again failing. */
+const ONCE: ReadonlySet<StatusKind> = new Set(['completed', 'interrupted']);
 
 /**
  * The audit entries the status channel announces, by their index in the log (what makes each post happen once):
- * real moves of the announced events, every window extension, and "completed" only the first time, since a cleanup
- * a person runs again after the rollout finished is internal.
+ * real moves of the announced events, every window extension, and "completed" and "interrupted" only the first time:
+ * a cleanup a person runs again after the rollout finished, or a failed rollback that failed again, is internal.
  */
 export function announcedEntries(rollout: Rollout): Array<{ index: number; kind: StatusKind }> {
   const announced: Array<{ index: number; kind: StatusKind }> = [];
-  let completed = false;
+  const said = new Set<StatusKind>();
   for (const [index, entry] of rollout.audit.entries()) {
     const kind = ANNOUNCED[entry.event];
     if (kind === undefined || (entry.from === entry.to && entry.event !== 'extend-window')) continue;
-    if (kind === 'completed') {
-      if (completed) continue;
-      completed = true;
+    if (ONCE.has(kind)) {
+      if (said.has(kind)) continue;
+      said.add(kind);
     }
     announced.push({ index, kind });
   }

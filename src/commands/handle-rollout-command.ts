@@ -63,7 +63,7 @@ function said(command: Commanded, rollout: Rollout): string {
     }
     case 'abort':
       // A failed rollout has nothing left to stop: abort lets go of the hosts it kept.
-      if (rollout.state === 'failed' && rollout.hostsLetGo)
+      if (rollout.state === 'failed' && rollout.changedHosts === 'let-go')
         return `🛑 let go of the hosts rollout ${id} left changed, as they are: other plans may take them`;
       return `${DONE.abort} rollout ${id}`;
     default:

@@ -24,13 +24,17 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
   await ctx.store.update(rollout.id, (r) =>
     left.length === 0
       ? transition(r, 'rollback-finished', SYSTEM, now)
-      : transition(
-          r,
-          'rollback-failed',
-          SYSTEM,
-          now,
-          `not rolled back: ${left.map(([id]) => id).join(', ')}; once what each says is fixed, /dten rollback ${r.id} runs their rollback again`,
-        ),
+      : {
+          ...transition(
+            r,
+            'rollback-failed',
+            SYSTEM,
+            now,
+            `not rolled back: ${left.map(([id]) => id).join(', ')}; once what each says is fixed, /dten rollback ${r.id} runs their rollback again`,
+          ),
+          // The hosts it leaves changed stay out of other plans until it is run again or a person lets them go.
+          changedHosts: 'kept',
+        },
   );
   return AGAIN;
 }
@@ -38,7 +42,17 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
 function readRollback(end: HostStepEnd): StepOutcome {
   if (end.ended !== 'completed')
     return { change: { host: end.host, state: 'failed', reason: `rollback: ${end.reason}` } };
-  const health = HOST_JOB_RESULTS.rollback.safeParse(end.result).data?.health;
+  const result = HOST_JOB_RESULTS.rollback.safeParse(end.result).data;
+  const health = result?.health ?? undefined;
+  // The host is a later rollout's now: nothing of this one is left there to roll back, nor to keep from other plans.
+  if (result?.supersededBy)
+    return {
+      change: {
+        host: end.host,
+        state: 'skipped',
+        reason: `not rolled back: rollout ${result.supersededBy} changed this host since, so it is left as that rollout has it`,
+      },
+    };
   return {
     change:
       health && !health.healthy

@@ -11,7 +11,7 @@ import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
 import { askHosts } from './enqueue-host-jobs.js';
-import { enterRollback } from './enter-rollback.js';
+import { enterRollback, rollBackOverBudget } from './enter-rollback.js';
 import { recordStepOutcomes, type StepOutcome } from './record-step-outcomes.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
 
@@ -79,9 +79,7 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   }
   const overBudget = checkErrorBudget(settled, now);
   if (overBudget !== undefined) {
-    await ctx.store.update(rollout.id, (r) =>
-      enterRollback(r, 'threshold-exceeded', SYSTEM, now, `${overBudget}: rolling back`),
-    );
+    await ctx.store.update(rollout.id, (r) => rollBackOverBudget(r, overBudget, now));
     return AGAIN;
   }
   if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) installing`);

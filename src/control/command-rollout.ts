@@ -42,6 +42,7 @@ export async function commandRollout(
   await loadRollout(ctx, rolloutId);
   const now = ctx.now();
   let resumed = false;
+  let letGo = false;
   const change = (r: Rollout): Rollout => {
     switch (command.kind) {
       case 'pause':
@@ -49,7 +50,8 @@ export async function commandRollout(
       case 'resume':
         return transition(r, 'resume', actor, now);
       case 'abort':
-        if (r.state === 'failed') return letHostsGo(r, actor, now);
+        letGo = r.state === 'failed';
+        if (letGo) return letHostsGo(r, actor, now, command.detail);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
@@ -76,7 +78,9 @@ export async function commandRollout(
     if (!(error instanceof TransitionRefused)) throw error;
     throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });
   }
-  if (command.kind !== 'pause' && (command.kind !== 'extend' || resumed)) await ctx.startDriver(rolloutId);
+  // Nothing follows a pause, an extension that resumed nothing, or letting a failed rollout's hosts go.
+  const follows = command.kind === 'extend' ? resumed : command.kind !== 'pause' && !letGo;
+  if (follows) await ctx.startDriver(rolloutId);
   return updated;
 }
 
@@ -84,12 +88,13 @@ export async function commandRollout(
  * A failed rollout gives up on its rollback: the hosts it left changed, which it kept out of other plans, are let go
  * as they are (a person fixed them by hand, or will with the next rollout). Refused when it keeps none.
  */
-function letHostsGo(rollout: Rollout, actor: Actor, now: Date): Rollout {
+function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | undefined): Rollout {
   const kept = hostsKept(rollout);
-  if (kept.length === 0) throw new TransitionRefused(rollout.state, 'abort');
+  if (kept.length === 0)
+    throw new UserError('nothing-kept', { id: rollout.id, letGo: rollout.changedHosts === 'let-go' });
   const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
-  const detail = `${actor.id} let go of the ${kept.length} host(s) it left changed, as they are: ${named}`;
-  return { ...transition(rollout, 'abort', actor, now, detail), hostsLetGo: true };
+  const detail = why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}`;
+  return { ...transition(rollout, 'let-hosts-go', actor, now, detail), changedHosts: 'let-go' };
 }
 
 /** A done rollout's failed host cleanups run again, each as a new job (one more attempt); the rest stay as they are. */

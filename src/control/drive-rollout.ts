@@ -12,7 +12,7 @@ import { advanceRollingBack } from './advance-rolling-back.js';
 import { advanceRunning } from './advance-running.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, stop, waitFor, type Drive } from './drive.js';
-import { enterRollback } from './enter-rollback.js';
+import { rollBackOverBudget } from './enter-rollback.js';
 
 /** Steps taken in one go before the job yields, so one busy rollout cannot hold a control worker. */
 const MAX_STEPS = 25;
@@ -73,8 +73,7 @@ async function advance(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
       return advanceRunning(ctx, rollout);
     case 'verifying': {
       const overBudget = checkErrorBudget(rollout, now);
-      if (overBudget !== undefined)
-        return move((r) => enterRollback(r, 'threshold-exceeded', SYSTEM, now, `${overBudget}: rolling back`));
+      if (overBudget !== undefined) return move((r) => rollBackOverBudget(r, overBudget, now));
       const blip = measureBlip(rollout.health, now);
       const said = blip
         ? `worst error rate ${(blip.worstErrorRate * 100).toFixed(1)}% against a baseline of ${(blip.baselineErrorRate * 100).toFixed(1)}%, above it for ${blip.secondsAboveBaseline}s`

@@ -3,6 +3,7 @@ import { recordHostStates } from '../core/rollout/record-host-states.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import type { RolloutEvent } from '../core/rollout/rollout-event.js';
 import { transition } from '../core/rollout/transition.js';
+import { SYSTEM } from './control-context.js';
 
 /**
  * Moves the rollout into `rolling-back` and, in the same change, marks every host install touched as rolling
@@ -12,14 +13,14 @@ import { transition } from '../core/rollout/transition.js';
  */
 export function enterRollback(
   rollout: Rollout,
-  event: Extract<RolloutEvent, 'threshold-exceeded' | 'rollback' | 'abort'>,
+  event: Extract<RolloutEvent, 'threshold-exceeded' | 'budget-exceeded' | 'rollback' | 'abort'>,
   actor: Actor,
   now: Date,
   detail?: string,
 ): Rollout {
   const moved = transition(rollout, event, actor, now, detail);
   if (moved.state !== 'rolling-back') return moved;
-  const { hostsLetGo: _letGo, ...rollingBack } = moved;
+  const { changedHosts: _kept, ...rollingBack } = moved;
   const touched = Object.entries(rollout.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
   // Run again after it failed: each host's rollback is a new job, one attempt on.
   const again = rollout.state === 'failed';
@@ -32,4 +33,9 @@ export function enterRollback(
     ),
     now,
   );
+}
+
+/** The rollback of a rollout whose monitoring blip spent more error budget than allowed (`checkErrorBudget` said so). */
+export function rollBackOverBudget(rollout: Rollout, overBudget: string, now: Date): Rollout {
+  return enterRollback(rollout, 'budget-exceeded', SYSTEM, now, `${overBudget}: rolling back`);
 }

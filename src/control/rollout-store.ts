@@ -17,7 +17,7 @@ export interface RolloutStore {
    * unchanged (the same object) to write nothing. Throws when there is no such rollout.
    */
   update(id: string, change: (rollout: Rollout) => Rollout): Promise<Rollout>;
-  /** Which of `hosts` a rollout that is not over holds: host → rollout id. */
+  /** Which of `hosts` a rollout holds (one not over, or a failed one the hosts it left changed): host → rollout id. */
   holdersOf(hosts: readonly string[]): Promise<Map<string, string>>;
   /**
    * For a rollout not over that holds none of its hosts (one an earlier dten made, before rollouts held hosts): claims

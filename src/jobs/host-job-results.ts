@@ -11,7 +11,11 @@ const healthSchema = z.looseObject({
 export const HOST_JOB_RESULTS = {
   preflight: z.array(z.looseObject({ check: z.string(), ok: z.boolean(), blocking: z.boolean(), detail: z.string() })),
   install: z.looseObject({ version: z.string(), health: healthSchema }),
-  rollback: z.looseObject({ restoredVersion: z.string().nullish(), health: healthSchema.nullish() }),
+  rollback: z.looseObject({
+    restoredVersion: z.string().nullish(),
+    health: healthSchema.nullish(),
+    supersededBy: z.string().nullish(),
+  }),
   cleanup: z.array(
     z.looseObject({
       kind: z.string(),

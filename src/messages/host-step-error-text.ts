@@ -31,8 +31,6 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `There is no configuration backup for rollout ${p.rolloutId} on this host (var/lib/dten/backups/${p.rolloutId}), so its configuration cannot be restored; the rollback stopped before changing anything. Put that folder back from your own backups, then run the rollback again.`,
   'config-unencodable': (p) =>
     `${p.file} on this host is not UTF-8 (it is edited as ISO-8859-1), and the value the package sets for ${p.keys.join(', ')} has characters it cannot hold; it was not written. Save the file as UTF-8 on the host, then run the step again.`,
-  'rollback-superseded': (p) =>
-    `Rollout ${p.newer} changed this host after rollout ${p.rolloutId} did, so rolling ${p.rolloutId} back here would undo ${p.newer}'s work; nothing was changed. Roll back ${p.newer} first if that is what you want, or leave this host as it is.`,
   'rollback-manifest-unreadable': (p) =>
     `The manifest.json of release ${p.version} on this host cannot be read (${p.problem}), so the down migrations of what this rollout applied cannot be found; the rollback stopped before changing anything. Put opt/dten/releases/${p.version}/manifest.json back as the package has it, then run the rollback again.`,
   'unknown-unit': (p) =>

@@ -25,6 +25,10 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
   'rollout-not-found': (p) => `There is no rollout ${p.id}. \`/dten status\` lists the rollouts.`,
   'nothing-to-retry': (p) =>
     `Rollout ${p.id} has no failed cleanup to run again. \`/dten cleanup ${p.id}\` shows what cleanup did on each host.`,
+  'nothing-kept': (p) =>
+    p.letGo
+      ? `Rollout ${p.id} failed and its hosts were already let go; there is nothing left to abort. \`/dten status ${p.id}\` shows who let them go and when.`
+      : `Rollout ${p.id} failed and keeps no host out of other plans; there is nothing left to abort. \`/dten status ${p.id}\` shows how it ended.`,
   'rollout-refused': (p) =>
     `Rollout ${p.id} is ${p.state.replaceAll('-', ' ')}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
   'hosts-busy': (p) => {
@@ -43,9 +47,14 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
           ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
           : `\`/dten status ${r.rolloutId}\` shows where it stands`,
     );
-    const wait = p.rollouts.every((r) => r.state === 'failed')
-      ? ''
-      : `. Wait until ${one ? 'it is' : 'they are'} over, then try again`;
+    // A failed holder is over already: waiting frees nothing, only the ways out offered below do.
+    const going = p.rollouts.filter((r) => r.state !== 'failed');
+    const wait =
+      going.length === 0
+        ? ''
+        : going.length === p.rollouts.length
+          ? `. Wait until ${one ? 'it is' : 'they are'} over, then try again`
+          : `. Wait until ${going.map((r) => r.rolloutId).join(', ')} ${going.length === 1 ? 'is' : 'are'} over, then try again`;
     return `${held.join(', ')}: a host takes one rollout at a time${wait} (${next.join('; ')}).`;
   },
   'command-invalid': (p) => `${p.problem}. Try \`/dten ${p.usage}\` (\`/dten help\` lists every command).`,

@@ -33,6 +33,21 @@ describe('what the status channel announces', () => {
     ]);
   });
 
+  it('announces a rollback that failed somewhere once, however often it is run again and fails again', () => {
+    const audit = [
+      entry('threshold-exceeded', 'running', 'rolling-back'),
+      entry('rollback-failed', 'rolling-back', 'failed'),
+      entry('rollback', 'failed', 'rolling-back'),
+      entry('rollback-failed', 'rolling-back', 'failed'),
+      entry('rollback', 'failed', 'rolling-back'),
+      entry('rollback-finished', 'rolling-back', 'rolled-back'),
+    ];
+    expect(announcedEntries(rolloutIn('rolled-back', { audit }))).toEqual([
+      { index: 1, kind: 'interrupted' },
+      { index: 5, kind: 'rolled-back' },
+    ]);
+  });
+
   it('does not announce a refused move, and announces a rollback', () => {
     const audit = [
       entry('schedule', 'scheduled', 'scheduled'),

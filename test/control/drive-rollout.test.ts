@@ -108,7 +108,7 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(ended.state).toBe('rolled-back');
     expect(ended.hosts['web-01']).toMatchObject({ state: 'rolled-back', changed: false });
     expect(hosts.ran.get('web-05')).toEqual(['preflight']);
-    const exceeded = ended.audit.find((entry) => entry.event === 'threshold-exceeded')!;
+    const exceeded = ended.audit.find((entry) => entry.event === 'budget-exceeded')!;
     expect(exceeded.detail).toMatch(
       /^the monitoring blip spent \S+ of error budget \(the whole fleet failing\), more than the 86ms this rollout may spend \(0\.1% of what 99\.9% over 1 days allows\): rolling back$/,
     );
@@ -185,20 +185,47 @@ describe('the control plane drives a rollout through its hosts', () => {
     });
 
     const letGo = await commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB);
-    expect(letGo).toMatchObject({ state: 'failed', hostsLetGo: true });
+    expect(letGo).toMatchObject({ state: 'failed', changedHosts: 'let-go' });
     expect(letGo.audit.at(-1)).toMatchObject({
-      event: 'abort',
+      event: 'let-hosts-go',
       from: 'failed',
       to: 'failed',
       actor: BOB,
-      detail: 'U-BOB let go of the 1 host(s) it left changed, as they are: web-01',
+      detail: 'the 1 host(s) the rollout left changed are let go as they are: web-01',
     });
     expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
     // Nothing is kept any more: aborting again is refused, and the rollout stays as it was.
     await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB)).rejects.toMatchObject({
-      code: 'rollout-refused',
+      code: 'nothing-kept',
+      params: { id: rollout.id, letGo: true },
     });
     expect((await t.plane.ctx.store.get(rollout.id))?.audit).toHaveLength(letGo.audit.length);
+  });
+
+  it('a failed rollback run again on a host a later rollout changed since leaves it to that rollout, and lets it go', async () => {
+    let rollback: 'fail' | 'superseded' = 'fail';
+    const { t } = await setUp(
+      {},
+      {
+        behave: (host, step) =>
+          host !== 'web-01' ? 'ok' : step === 'install' ? 'unhealthy' : step === 'rollback' ? rollback : 'ok',
+      },
+    );
+    const rollout = await planAndApprove(t);
+    expect((await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back'])).state).toBe('failed');
+    // A person let web-01 go, a later rollout (r-later, as the agent answers) changed it, and someone runs this one's
+    // rollback again anyway: the agent changes nothing, and the host is no longer this rollout's to keep.
+    await commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB);
+    rollback = 'superseded';
+    await commandRollout(t.plane.ctx, rollout.id, { kind: 'rollback' }, BOB);
+    const ended = await t.waitFor(rollout.id, ['rolled-back', 'failed']);
+    expect(ended.hosts['web-01']).toMatchObject({
+      state: 'skipped',
+      changed: false,
+      reason: 'not rolled back: rollout r-later changed this host since, so it is left as that rollout has it',
+    });
+    expect(ended.state).toBe('rolled-back');
+    expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
   });
 
   it('carries on past a failure within max errors and reports the failed host', async () => {

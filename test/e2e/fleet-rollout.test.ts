@@ -97,7 +97,12 @@ describe('a rollout of the example package through real agents and a real contro
     expect(await f.decide(rollout, 'U-BOB')).toMatchObject({ ok: true });
     const done = await f.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
 
-    expect(done.state).toBe('done');
+    // Once seen failed in a full run on a loaded machine: the message says how it got there, for next time.
+    const how = done.audit.slice(-6).map((entry) => `${entry.event}: ${entry.detail ?? ''}`);
+    const hosts = Object.entries(done.hosts).map(
+      ([host, progress]) => `${host} ${progress.state} ${progress.reason ?? ''}`,
+    );
+    expect(done.state, [...how, ...hosts].join('\n')).toBe('done');
     expect(done.audit.find((entry) => entry.event === 'approve')?.actor).toEqual({ kind: 'user', id: 'U-BOB' });
     expect(done.audit.filter((entry) => entry.event === 'wave-started').map((entry) => entry.detail)).toEqual([
       'wave 1 of 3: 1 host(s)',

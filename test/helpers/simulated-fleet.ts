@@ -11,9 +11,10 @@ export const UNPROBED_NOTE = 'postgresql >=13 <17: not checked, no probe reads i
 
 /**
  * What a simulated host does with one step: answer as a real agent would, fail, report an unhealthy release, or a
- * healthy one whose error rate is up (half its requests failing).
+ * healthy one whose error rate is up (half its requests failing); for a rollback, `superseded` answers that a later
+ * rollout (`r-later`) changed the host since.
  */
-export type SimulatedOutcome = 'ok' | 'unhealthy' | 'degraded' | 'fail' | 'hang';
+export type SimulatedOutcome = 'ok' | 'unhealthy' | 'degraded' | 'fail' | 'hang' | 'superseded';
 
 export interface SimulatedFleet {
   /** Every job each host ran, in order, as `step` names. */
@@ -100,12 +101,14 @@ export async function startSimulatedFleet(options: {
   };
 }
 
-function answer(step: HostStep, version: string, outcome: 'ok' | 'unhealthy' | 'degraded'): unknown {
+function answer(step: HostStep, version: string, outcome: 'ok' | 'unhealthy' | 'degraded' | 'superseded'): unknown {
+  if (outcome === 'superseded' && step === 'rollback')
+    return { restoredVersion: null, rolledBackMigrations: [], supersededBy: 'r-later' };
   const healthy = outcome !== 'unhealthy';
   const health = {
     healthy,
     detail: healthy ? 'HTTP 200 from /health' : 'HTTP 503 from /health for 5s',
-    errorRate: { ok: 0, degraded: 0.5, unhealthy: 0.4 }[outcome],
+    errorRate: { ok: 0, superseded: 0, degraded: 0.5, unhealthy: 0.4 }[outcome],
     checkedAt: new Date().toISOString(),
   };
   switch (step) {

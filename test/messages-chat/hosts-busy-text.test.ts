@@ -32,7 +32,7 @@ describe('when a plan names hosts another rollout holds', () => {
       { rolloutId: 'r-6', state: 'running', hosts: ['web-7'] },
     );
     expect(mixed).toBe(
-      'web-5, web-6 are left changed by rollout r-5 (failed), web-7 in rollout r-6 (running): a host takes one rollout at a time. Wait until they are over, then try again (`/dten rollback r-5` runs its rollback again once the hosts are fixed, `/dten abort r-5` lets them go as they are; `/dten status r-6` shows where it stands).',
+      'web-5, web-6 are left changed by rollout r-5 (failed), web-7 in rollout r-6 (running): a host takes one rollout at a time. Wait until r-6 is over, then try again (`/dten rollback r-5` runs its rollback again once the hosts are fixed, `/dten abort r-5` lets them go as they are; `/dten status r-6` shows where it stands).',
     );
   });
 

@@ -49,6 +49,32 @@ function bigRollout(): Rollout {
   return { ...rollout, health: { baselineErrorRate: 0.02, samples } };
 }
 
+/**
+ * 1,000 hosts: waves 1 and 2 installed, then 23 hosts of wave 3 fail their install, long-windedly: the rollout rolls
+ * back the 210 hosts it changed, and 3 of those that failed fail their rollback too.
+ */
+function bigRollbackFailed(): Rollout {
+  const plan = buildChatPlan({ canary: 10, batch: { kind: 'percent', p: 10 }, maxErrors: 20 }, 1000);
+  const waves = planWaves(plan);
+  let rollout = running(createRollout('rollout-1k', plan));
+  for (const index of [0, 1, 2]) {
+    rollout = transition(rollout, { name: 'wave-started', wave: index }, controlPlane, at(index * 10));
+    for (const host of waves[index] ?? []) rollout = recordHostState(rollout, host, 'installing');
+    if (index < 2) rollout = transition(rollout, 'wave-succeeded', controlPlane, at(index * 10 + 8));
+  }
+  const failed = (waves[2] ?? []).slice(0, 23);
+  const long = ` ${'x'.repeat(400)}`;
+  for (const host of failed) rollout = recordHostState(rollout, host, 'failed', `postinstall script failed:${long}`);
+  rollout = transition(rollout, 'threshold-exceeded', controlPlane, at(25), '23 host(s) failed');
+  const changed = Object.keys(rollout.hosts).filter((host) => rollout.hosts[host]?.changed);
+  for (const host of changed) rollout = recordHostState(rollout, host, 'rolling-back');
+  for (const host of changed)
+    rollout = failed.slice(0, 3).includes(host)
+      ? recordHostState(rollout, host, 'failed', `rollback: Release 4.1.0 is not unpacked on this host${long}`)
+      : recordHostState(rollout, host, 'rolled-back');
+  return transition(rollout, 'rollback-failed', controlPlane, at(30), 'not rolled back: 3 hosts');
+}
+
 /** Five hosts, the canary wave started a minute into the window. */
 function firstWave(): Rollout {
   return transition(
@@ -80,6 +106,20 @@ describe('the progress message', () => {
     expect(text.match(/^• `app-ams-\d{4}\.corp\.internal` health check on /gm)).toHaveLength(10);
     expect(text).toContain('and 13 more');
     expect(message.text).toBe('Rollout rollout-1k: running, wave 3 of 11, 170 of 1000 hosts done, 23 failing');
+  });
+
+  it('for 1,000 hosts whose install and then rollback failed, it lists both reasons, ten of each and how many more, within limits', () => {
+    const message = progressMessage(buildProgressSnapshot(bigRollbackFailed(), at(31)), { now: at(31) });
+    expectWithinLimits(message);
+    const text = blockText(message.blocks);
+    expect(text).toContain('*Failing hosts (3)*');
+    expect(text.match(/^• `app-ams-\d{4}\.corp\.internal` rollback: Release 4\.1\.0 is not unpacked/gm)).toHaveLength(
+      3,
+    );
+    expect(text).toContain('*Install failures (23)*');
+    expect(text.match(/^• `app-ams-\d{4}\.corp\.internal` postinstall script failed: x+…$/gm)).toHaveLength(10);
+    expect(text).toContain('…and 13 more');
+    expect(message.text).toBe('Rollout rollout-1k: failed, wave 3 of 11, 210 of 1000 hosts done, 3 failing');
   });
 
   it('draws the monitoring blip as a sparkline with the worst rate and how long it stayed above the baseline', () => {
@@ -173,7 +213,10 @@ describe('the progress message', () => {
     for (const host of [first!, second!]) rollout = recordHostState(rollout, host, 'installing');
     rollout = recordHostState(rollout, first!, 'failed', 'rollback: config backup missing');
     rollout = recordHostState(rollout, second!, 'unreachable');
-    const failed = transition(rollout, 'rollback-failed', controlPlane, at(6), `not rolled back: ${first}, ${second}`);
+    const failed = {
+      ...transition(rollout, 'rollback-failed', controlPlane, at(6), `not rolled back: ${first}, ${second}`),
+      changedHosts: 'kept' as const,
+    };
     expect(shownAt(failed, 7)).toContain(
       '🔒 The 2 hosts it left changed stay out of other plans until their rollback runs again, or `/dten abort rollout-7` lets them go as they are.',
     );
@@ -181,8 +224,42 @@ describe('the progress message', () => {
     expect(shownAt(one, 7)).toContain(
       '🔒 The host it left changed stays out of other plans until its rollback runs again there, or `/dten abort rollout-7` lets it go as it is.',
     );
-    expect(shownAt({ ...transition(one, 'abort', bob, at(8)), hostsLetGo: true }, 9)).not.toContain('🔒');
+    expect(shownAt({ ...transition(one, 'let-hosts-go', bob, at(8)), changedHosts: 'let-go' }, 9)).not.toContain('🔒');
+    // Failed under a dten that kept nothing: its hosts were let go as it failed.
+    expect(shownAt({ ...one, changedHosts: undefined }, 9)).not.toContain('🔒');
     expect(shownAt(firstWave(), 2)).not.toContain('🔒');
+  });
+
+  it('once its rollback took over, a host whose install failed still says why, under its rollback’s reason, escaped', () => {
+    const host = 'app-ams-0001.corp.internal';
+    const install = 'postinstall script failed: mkdir etc/dten/flags: File exists <!here> *x*';
+    const rollback = 'rollback: Release 4.1.0 is not unpacked on this host';
+    let rollout = recordHostState(firstWave(), host, 'installing');
+    rollout = recordHostState(rollout, host, 'failed', install);
+    const installFailed =
+      '• `app-ams-0001.corp.internal` postinstall script failed: mkdir etc/dten/flags: File exists &lt;!here&gt; ∗x∗';
+    // While it fails with its install's reason, it is said once, among the failing hosts.
+    const running = shownAt(rollout, 2);
+    expect(running).toContain(`*Failing hosts (1)*\n${installFailed}`);
+    expect(running).not.toContain('Install failures');
+    rollout = transition(rollout, 'threshold-exceeded', controlPlane, at(3), `1 host(s) failed (${host})`);
+    rollout = recordHostState(rollout, host, 'rolling-back');
+    const rollingBack = shownAt(rollout, 4);
+    expect(rollingBack).toContain(`↩️ 1 host(s) failed (${host})`);
+    expect(rollingBack).toContain(`*Install failures (1)*\n${installFailed}`);
+    expect(rollingBack).not.toContain('Failing hosts');
+    rollout = recordHostState(rollout, host, 'failed', rollback);
+    const failed = shownAt(transition(rollout, 'rollback-failed', controlPlane, at(5), `not rolled back: ${host}`), 6);
+    expect(failed).toContain(
+      `*Failing hosts (1)*\n• \`${host}\` ${rollback}\n*Install failures (1)*\n${installFailed}`,
+    );
+    rollout = transition(rollout, 'rollback-failed', controlPlane, at(5), `not rolled back: ${host}`);
+    rollout = recordHostState(transition(rollout, 'rollback', bob, at(7)), host, 'rolling-back');
+    rollout = transition(recordHostState(rollout, host, 'rolled-back'), 'rollback-finished', controlPlane, at(8));
+    const rolledBack = shownAt(rollout, 9);
+    expect(rolledBack).toContain('— rolled back ·');
+    expect(rolledBack).toContain(`*Install failures (1)*\n${installFailed}`);
+    expect(rolledBack).not.toContain('Failing hosts');
   });
 
   it('a failing host’s reason cannot ping or format: it arrives escaped', () => {

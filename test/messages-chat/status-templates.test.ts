@@ -97,6 +97,23 @@ describe('status-channel updates from the shipped templates', () => {
     expect(buildStatusVariables(rollout, 'rolled-back', context(45)).reason).toBe(STATUS_REASONS['checks-failed']);
   });
 
+  it('when undoing the upgrade fails on a host, support hears that engineers are on it and why it was stopped', async () => {
+    const templates = await loadStatusTemplates();
+    let rollout = transition(startedRollout(), 'threshold-exceeded', controlPlane, at(9));
+    rollout = transition(rollout, 'rollback-failed', controlPlane, at(12));
+    const text = render(templates, 'interrupted', rollout, 12);
+    expect(text).toContain('*Maintenance update: our engineers are still working on dten*');
+    expect(text).toContain('The upgrade of dten to version 4.2.0 did not finish as planned');
+    expect(text).toContain(STATUS_REASONS['checks-failed']);
+    expect(text).toContain('We will post here as soon as it is resolved.');
+  });
+
+  it('when the monitoring blip spent more error budget than allowed, the reason is the error rate, not failed checks', () => {
+    const rollout = transition(startedRollout(), 'budget-exceeded', controlPlane, at(9));
+    const rolledBack = transition(rollout, 'rollback-finished', controlPlane, at(15));
+    expect(buildStatusVariables(rolledBack, 'rolled-back', context(15)).reason).toBe(STATUS_REASONS['error-rate']);
+  });
+
   it('when someone in the team rolls back by command, the reason says the team stopped it', () => {
     const rollout = transition(startedRollout(), 'rollback', alice, at(5));
     expect(buildStatusVariables(rollout, 'rolled-back', context(9)).reason).toBe(STATUS_REASONS['stopped-by-team']);
@@ -170,7 +187,7 @@ describe('an organisation’s own status templates', () => {
     await writeFile(join(dir, 'rolledback.md'), 'Rolled back.\n');
     const error = await refusal(loadStatusTemplates(dir));
     expect(error.message).toBe(
-      `status template ${join(dir, 'rolledback.md')}: dten sends no status update of that name; name the file one of scheduled.md, started.md, extended.md, completed.md, rolled-back.md.`,
+      `status template ${join(dir, 'rolledback.md')}: dten sends no status update of that name; name the file one of scheduled.md, started.md, extended.md, completed.md, rolled-back.md, interrupted.md.`,
     );
   });
 

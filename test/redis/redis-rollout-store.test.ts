@@ -127,6 +127,7 @@ describe('the rollout store in Redis', () => {
           at,
         ),
         state: 'failed',
+        changedHosts: 'kept',
       }));
       expect(Object.fromEntries(await replicaB.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({ 'web-02': 'r-1' });
       await expect(replicaB.create(rollout('r-2', 'draft', 'web-02'))).rejects.toBeInstanceOf(HostsBusy);
@@ -140,11 +141,12 @@ describe('the rollout store in Redis', () => {
       await replicaA.update('r-1', (r) => ({
         ...recordHostStates(r, [{ host: 'web-02', state: 'failed' }], at),
         state: 'failed',
+        changedHosts: 'kept',
       }));
       expect(Object.fromEntries(await replicaB.holdersOf(['web-02']))).toEqual({ 'web-02': 'r-1' });
 
       // A person lets it go as it is: the next plan may take it; a failed rollout let go claims nothing on its own.
-      await replicaB.update('r-1', (r) => ({ ...r, hostsLetGo: true }));
+      await replicaB.update('r-1', (r) => ({ ...r, changedHosts: 'let-go' as const }));
       expect((await replicaA.holdersOf(['web-02'])).size).toBe(0);
       await replicaA.create(rollout('r-4', 'draft', 'web-02'));
       // Its rollback run again after that waits for web-02 like any other rollout.

@@ -56,7 +56,11 @@ describe('the failure threshold', () => {
       'web-01': ['installing', 'failed', 'rolling-back', 'rolled-back'],
       'web-02': ['failed'],
     });
-    expect(rollout.hosts['web-01']).toEqual({ state: 'rolled-back', changed: false });
+    expect(rollout.hosts['web-01']).toEqual({
+      state: 'rolled-back',
+      changed: false,
+      failedWith: 'health check answered 503',
+    });
     expect(checkFailureThreshold(rollout.hosts, 0).rollBack).toEqual([]);
   });
 

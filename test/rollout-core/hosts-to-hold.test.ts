@@ -14,10 +14,12 @@ const touched = (state: RolloutState): Rollout => {
     { host: 'web-1', state: 'installing' },
     { host: 'web-2', state: 'installing' },
   ]);
-  return recordHostStates(installed, [
+  const ended = recordHostStates(installed, [
     { host: 'web-1', state: 'rolled-back' },
     { host: 'web-2', state: 'failed', reason: 'rollback: the backup is gone' },
   ]);
+  // As advance-rolling-back marks a rollout whose rollback failed.
+  return state === 'failed' ? { ...ended, changedHosts: 'kept' } : ended;
 };
 
 describe('the hosts a rollout holds', () => {
@@ -43,11 +45,17 @@ describe('the hosts a rollout holds', () => {
 
   it('a failed rollout let go of keeps nothing, and an ended rollout that stays ended changes no claim', () => {
     const failed = touched('failed');
-    const letGo = { ...failed, hostsLetGo: true };
+    const letGo = { ...failed, changedHosts: 'let-go' as const };
     expect(hostsKept(letGo)).toEqual([]);
     expect(claimChange(failed, letGo)).toEqual({ mode: 'release', hosts: ['web-2'] });
     expect(claimChange(letGo, { ...letGo })).toBeUndefined();
     expect(claimChange(inState('done'), inState('done'))).toBeUndefined();
+  });
+
+  it('a rollout that failed under a dten that kept nothing keeps nothing now: its hosts were let go as it failed', () => {
+    const { changedHosts: _kept, ...older } = touched('failed');
+    expect(hostsKept(older)).toEqual([]);
+    expect(claimChange(older, { ...older })).toBeUndefined();
   });
 
   it('a failed rollout whose rollback runs again claims only the hosts it runs on', () => {

@@ -16,6 +16,7 @@ function midRollout(): Rollout {
   rollout = transition(rollout, { name: 'wave-started', wave: 1 }, controlPlane, at(10));
   rollout = recordHostState(rollout, 'web-01', 'healthy');
   rollout = recordHostState(rollout, 'web-02', 'installing');
+  rollout = recordHostState(rollout, 'web-03', 'installing');
   rollout = recordHostState(rollout, 'web-03', 'failed', 'health check answered 503 for 60s');
   const samples = [
     ['web-01', 1, 0.01],
@@ -65,6 +66,34 @@ describe('the progress snapshot the chat layer renders', () => {
     expect(snapshot.eta).toBeUndefined();
     expect(snapshot.blip).toBeUndefined();
     expect(snapshot.wave).toEqual({ index: 0, of: 3, finished: false });
+  });
+
+  it('once hosts are rolled back or failed their rollback, it keeps why their install failed, said once per host', () => {
+    let rollout = midRollout();
+    rollout = recordHostState(rollout, 'web-02', 'unreachable', 'the agent did not answer within 10m');
+    rollout = transition(rollout, 'threshold-exceeded', controlPlane, at(14), '2 host(s) failed (web-02, web-03)');
+    // web-01 was healthy: its rollback is no install failure.
+    for (const host of ['web-01', 'web-02', 'web-03']) rollout = recordHostState(rollout, host, 'rolling-back');
+    const rollingBack = buildProgressSnapshot(rollout, at(15));
+    expect(rollingBack.failingHosts).toEqual([]);
+    expect(rollingBack.installFailures).toEqual([
+      { host: 'web-02', reason: 'the agent did not answer within 10m' },
+      { host: 'web-03', reason: 'health check answered 503 for 60s' },
+    ]);
+    rollout = recordHostState(rollout, 'web-01', 'failed', 'rollback: config backup missing');
+    rollout = recordHostState(rollout, 'web-02', 'rolled-back');
+    rollout = recordHostState(rollout, 'web-03', 'failed', 'rollback: Release 4.1.0 is not unpacked on this host');
+    const failed = buildProgressSnapshot(transition(rollout, 'rollback-failed', controlPlane, at(16), 'no'), at(17));
+    expect(failed.failingHosts).toEqual([
+      { host: 'web-01', reason: 'rollback: config backup missing' },
+      { host: 'web-03', reason: 'rollback: Release 4.1.0 is not unpacked on this host' },
+    ]);
+    expect(failed.installFailures).toEqual([
+      { host: 'web-02', reason: 'the agent did not answer within 10m' },
+      { host: 'web-03', reason: 'health check answered 503 for 60s' },
+    ]);
+    // While a host still fails with its install's reason, the failing hosts say it: no second list.
+    expect(buildProgressSnapshot(midRollout(), at(13)).installFailures).toBeUndefined();
   });
 
   it('when the window is over, no time is left', () => {

@@ -24,7 +24,12 @@ describe('recording many hosts at once', () => {
     const batched = recordHostStates(rollout, changes, at);
     expect(batched).toEqual(oneByOne(rollout, changes));
     expect(batched.hosts[hosts[0]!]).toEqual({ state: 'healthy', changed: true, since: at.toISOString() });
-    expect(batched.hosts[hosts[31]!]).toEqual({ state: 'rolled-back', changed: false, since: at.toISOString() });
+    expect(batched.hosts[hosts[31]!]).toEqual({
+      state: 'rolled-back',
+      changed: false,
+      since: at.toISOString(),
+      failedWith: 'health check answered 503',
+    });
     expect(batched.hosts[hosts[45]!]?.state).toBe('installing');
   });
 
@@ -54,5 +59,96 @@ describe('recording many hosts at once', () => {
   it('when there is nothing to record, the same rollout comes back so the store writes nothing', () => {
     const rollout = rolloutIn('running');
     expect(recordHostStates(rollout, [], at)).toBe(rollout);
+  });
+});
+
+describe('why a host failed its install, kept through its rollback', () => {
+  const INSTALL = 'postinstall script failed: mkdir /etc/dten/flags: File exists';
+  const ROLLBACK = 'rollback: Release 4.1.0 is not unpacked on this host';
+
+  it('when a host fails its install and then its rollback, its reason is the rollback’s and failedWith the install’s', () => {
+    const rollout = recordHostStates(
+      rolloutIn('running'),
+      [
+        { host: 'web-01', state: 'installing' },
+        { host: 'web-01', state: 'failed', reason: INSTALL },
+        { host: 'web-01', state: 'rolling-back' },
+        { host: 'web-01', state: 'failed', reason: ROLLBACK },
+      ],
+      at,
+    );
+    expect(rollout.hosts['web-01']).toEqual({
+      state: 'failed',
+      reason: ROLLBACK,
+      failedWith: INSTALL,
+      changed: true,
+      since: at.toISOString(),
+    });
+  });
+
+  it('when the rollback is run again and fails again or ends, the first reason of the install is still the one kept', () => {
+    let rollout = recordHostStates(
+      rolloutIn('running'),
+      [
+        { host: 'web-01', state: 'installing' },
+        { host: 'web-01', state: 'failed', reason: INSTALL },
+        { host: 'web-01', state: 'rolling-back' },
+        { host: 'web-01', state: 'failed', reason: ROLLBACK },
+        { host: 'web-01', state: 'rolling-back', rollbackAttempt: 2 },
+        { host: 'web-01', state: 'failed', reason: 'rollback: the agent did not answer' },
+      ],
+      at,
+    );
+    expect(rollout.hosts['web-01']?.failedWith).toBe(INSTALL);
+    rollout = recordHostStates(
+      rollout,
+      [
+        { host: 'web-01', state: 'rolling-back', rollbackAttempt: 3 },
+        { host: 'web-01', state: 'rolled-back' },
+      ],
+      at,
+    );
+    expect(rollout.hosts['web-01']).toEqual({
+      state: 'rolled-back',
+      failedWith: INSTALL,
+      changed: false,
+      since: at.toISOString(),
+      rollbackAttempt: 3,
+    });
+  });
+
+  it('when a host goes unreachable while it installs, that reason is kept as why it failed', () => {
+    const rollout = recordHostStates(
+      rolloutIn('running'),
+      [
+        { host: 'web-02', state: 'installing' },
+        { host: 'web-02', state: 'unreachable', reason: 'the agent did not answer within 10m' },
+        { host: 'web-02', state: 'rolling-back' },
+      ],
+      at,
+    );
+    expect(rollout.hosts['web-02']).toMatchObject({
+      state: 'rolling-back',
+      failedWith: 'the agent did not answer within 10m',
+    });
+    expect(rollout.hosts['web-02']?.reason).toBeUndefined();
+  });
+
+  it('when only a preflight or the rollback of a healthy host fails, no install failure is recorded', () => {
+    const rollout = recordHostStates(
+      rolloutIn('running'),
+      [
+        { host: 'web-01', state: 'preflighting' },
+        { host: 'web-01', state: 'failed', reason: 'preflight: disk full' },
+        { host: 'web-02', state: 'installing' },
+        { host: 'web-02', state: 'healthy' },
+        { host: 'web-02', state: 'rolling-back' },
+        { host: 'web-02', state: 'failed', reason: ROLLBACK },
+      ],
+      at,
+    );
+    expect(rollout.hosts['web-01']).not.toHaveProperty('failedWith');
+    expect(rollout.hosts['web-02']).toMatchObject({ state: 'failed', reason: ROLLBACK });
+    expect(rollout.hosts['web-02']).not.toHaveProperty('failedWith');
   });
 });

@@ -64,6 +64,10 @@ describe('a failed rollback run again from Slack, on real local agents', () => {
       new RegExp(`^rollback: Release ${installed.replaceAll('.', '\\.')} is not unpacked on this host`),
     );
     expect(failed.hosts['web-1']?.rollbackAttempt).toBeUndefined();
+    // Why its install failed is kept under the rollback's reason: the postinstall script met the stray file.
+    const installFailure = failed.hosts['web-1']?.failedWith ?? '';
+    expect(installFailure).toMatch(/^The package script scripts\/postinstall\.sh failed: it exited with code 1; /);
+    expect(installFailure).toMatch(/etc\/dten\/flags’?: File exists/);
     expect(failed.hosts['web-2']).toMatchObject({ changed: false });
     const journal = await readJournalSteps(web1.layout, id);
     expect(journal).toContain('start-services:done');
@@ -79,14 +83,20 @@ describe('a failed rollback run again from Slack, on real local agents', () => {
     expect(failedBlocks).toContain(`🛑 ${notRolledBack}`);
     expect(failedBlocks).toContain(`Release ${installed} is not unpacked on this host`);
     expect(failedBlocks).toContain(`Put opt/dten/releases/${installed} back`);
+    // ... and, under it, why the install stopped there.
+    expect(failedBlocks).toContain(
+      '*Install failures (1)*\\n• `web-1` The package script scripts/postinstall.sh failed: it exited with code 1',
+    );
 
-    // Support heard the maintenance begin, and nothing yet of how it ended.
+    // Support heard the maintenance begin, then that engineers are on it and why, in plain words without host names.
     const announced = () => bot.api.messages.filter((m) => m.channel === STATUS).map((m) => m.revisions[0]!.text);
-    await until(() => announced().length >= 2);
+    await until(() => announced().length >= 3);
     expect(announced()).toEqual([
       expect.stringContaining('Planned maintenance'),
       expect.stringContaining('Maintenance started'),
+      expect.stringContaining('Maintenance update: our engineers are still working on dten'),
     ]);
+    expect(announced()[2]).toContain('Some servers did not pass their checks after the upgrade.');
 
     // Until then web-1 is nobody else's: the message says so, `hosts` shows who left it changed, and a plan is refused.
     expect(failedBlocks).toContain(
@@ -137,18 +147,25 @@ describe('a failed rollback run again from Slack, on real local agents', () => {
     const version = (await (await fetch(`http://127.0.0.1:${web1.port}/version`)).json()) as { version: string };
     expect(version.version).toBe(installed);
 
-    // The progress message ends rolled back.
+    // The progress message ends rolled back, still saying why the install stopped on web-1.
+    expect(ended.hosts['web-1']?.failedWith).toBe(installFailure);
     await until(() => inThread().some((m) => lastText(m).startsWith(`Rollout ${id}: rolled back`)));
+    const rolledBackBlocks = lastBlocks(inThread().find((m) => lastText(m).startsWith(`Rollout ${id}: rolled back`))!);
+    expect(rolledBackBlocks).toContain(
+      '*Install failures (1)*\\n• `web-1` The package script scripts/postinstall.sh failed: it exited with code 1',
+    );
+    expect(rolledBackBlocks).not.toContain('Failing hosts');
 
     // Support hears it ended once, for the cause that started the rollback, not the person who ran it again.
-    await until(() => announced().length >= 3);
+    await until(() => announced().length >= 4);
     expect(announced()).toEqual([
       expect.stringContaining('Planned maintenance'),
       expect.stringContaining('Maintenance started'),
+      expect.stringContaining('Maintenance update'),
       expect.stringContaining('Maintenance ended: dten stays on its current version'),
     ]);
-    expect(announced()[2]).toContain('Some servers did not pass their checks after the upgrade.');
-    expect(announced()[2]).not.toContain('Our team decided to stop the upgrade.');
+    expect(announced()[3]).toContain('Some servers did not pass their checks after the upgrade.');
+    expect(announced()[3]).not.toContain('Our team decided to stop the upgrade.');
     expect(announced().join('\n')).not.toMatch(/web-\d/);
 
     // Nothing is left to roll back: asked again, the person is told privately, in one sentence, and nothing changes.
@@ -160,6 +177,6 @@ describe('a failed rollback run again from Slack, on real local agents', () => {
     expect(refusal).not.toContain('Something went wrong');
     expect(refusal).not.toContain('(ref ');
     expect(await stored(id)).toEqual(ended);
-    expect(announced()).toHaveLength(3);
+    expect(announced()).toHaveLength(4);
   }, 240_000);
 });

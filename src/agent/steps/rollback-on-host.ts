@@ -17,6 +17,8 @@ export interface RollbackOutcome {
   restoredVersion: string | undefined;
   rolledBackMigrations: string[];
   health: ReleaseHealth | undefined;
+  /** A later rollout changed this host since: nothing was rolled back, and the host is that rollout's now. */
+  supersededBy?: string;
 }
 
 /**
@@ -30,9 +32,11 @@ export async function rollbackOnHost(
 ): Promise<RollbackOutcome> {
   const { layout } = ctx;
   const journal = await openJournal(layout, request.rolloutId);
-  // A rollout whose rollback failed lets its hosts go; a later one may have changed this host since.
+  // A failed rollout whose hosts a person let go (`/dten abort`): a later one may have changed this host since. Rolling
+  // back here would undo that one's work, and running it again would not change that: the host is the later one's.
   const newer = await findNewerJournal(layout, request.rolloutId);
-  if (newer !== undefined) throw new HostStepError('rollback-superseded', { rolloutId: request.rolloutId, newer });
+  if (newer !== undefined)
+    return { restoredVersion: undefined, rolledBackMigrations: [], health: undefined, supersededBy: newer };
   const releaseDir = layout.releaseDir(request.package.version);
   // Missing when the install stopped before it unpacked the release; refused when someone changed it since.
   const read = await readReleaseManifest(releaseDir, request.package.version).catch((error: unknown) => {

@@ -10,6 +10,8 @@ import type { Rollout } from './rollout.js';
 import type { RolloutState } from './rollout-state.js';
 import { windowEnd } from './window-end.js';
 
+const FAILING: ReadonlySet<HostState> = new Set(['failed', 'unreachable']);
+
 /** States a person reads the reason of: the rollout stopped, turned back or ended short of done. */
 const EXPLAINED: ReadonlySet<RolloutState> = new Set(['paused', 'rolling-back', 'rolled-back', 'failed', 'expired']);
 
@@ -17,10 +19,17 @@ const EXPLAINED: ReadonlySet<RolloutState> = new Set(['paused', 'rolling-back', 
 export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnapshot {
   const counts = Object.fromEntries(HOST_STATES.map((state) => [state, 0])) as Record<HostState, number>;
   for (const host of Object.values(rollout.hosts)) counts[host.state] += 1;
-  const failingHosts = Object.entries(rollout.hosts)
-    .filter(([, host]) => host.state === 'failed' || host.state === 'unreachable')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sorted = Object.entries(rollout.hosts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const failingHosts = sorted
+    .filter(([, host]) => FAILING.has(host.state))
     .map(([host, progress]) => ({ host, reason: progress.reason ?? progress.state }));
+  // Why the install stopped on a host, once its rollback took over its state and reason (a host still failing with
+  // the same reason is said once, among the failing hosts).
+  const installFailures = sorted.flatMap(([host, { state, reason, failedWith }]) =>
+    failedWith === undefined || (FAILING.has(state) && (reason ?? state) === failedWith)
+      ? []
+      : [{ host, reason: failedWith }],
+  );
   const of = planWaves(rollout.plan).length;
   const snapshot: ProgressSnapshot = {
     rolloutId: rollout.id,
@@ -31,6 +40,7 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
     blip: measureBlip(rollout.health, now),
     windowSecondsLeft: Math.max(0, Math.floor((windowEnd(rollout.window).getTime() - now.getTime()) / 1000)),
   };
+  if (installFailures.length > 0) snapshot.installFailures = installFailures;
   // The audit entry that put the rollout where it is: why it stopped short, and when it ended.
   const entered = rollout.audit.findLast((entry) => entry.to === rollout.state && entry.from !== entry.to);
   if (EXPLAINED.has(rollout.state) && entered?.detail) snapshot.reason = entered.detail;

@@ -18,6 +18,11 @@ export interface HostProgress {
   state: HostState;
   /** Why the host failed or was skipped, in the words of the step that said so. */
   reason?: string;
+  /**
+   * Why its install failed, or why it went unreachable, during the waves: the reason it first counted as failed with,
+   * kept when its rollback (rolling back, rolled back, or failed with the rollback's reason) replaces `reason`.
+   */
+  failedWith?: string;
   /** True once install began changing the host, until it is rolled back: it then needs a rollback. */
   changed: boolean;
   /** When the host entered this state (ISO, UTC): the control plane's per-host deadline counts from it. */

@@ -14,11 +14,11 @@ export function hostsToHold(rollout: Rollout, comingBack: boolean): string[] {
 
 /**
  * The hosts an ended rollout still holds: those a failed rollout left changed (its rollback failed there, or never got
- * that far), until its rollback run again puts them back or a person lets them go as they are (`hostsLetGo`). A host
- * in a state nobody knows is not handed to the next plan in silence.
+ * that far), until its rollback run again puts them back or a person lets them go as they are (`changedHosts`). A
+ * host in a state nobody knows is not handed to the next plan in silence.
  */
 export function hostsKept(rollout: Rollout): string[] {
-  if (rollout.state !== 'failed' || rollout.hostsLetGo) return [];
+  if (rollout.state !== 'failed' || rollout.changedHosts !== 'kept') return [];
   return Object.entries(rollout.hosts)
     .filter(([, host]) => host.changed)
     .map(([host]) => host);

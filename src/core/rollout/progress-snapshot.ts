@@ -12,6 +12,12 @@ export interface ProgressSnapshot {
   counts: Record<HostState, number>;
   /** Failed and unreachable hosts, sorted, with the reason their step gave (or their state). */
   failingHosts: { host: string; reason: string }[];
+  /**
+   * Hosts whose install failed (or that went unreachable) during the waves, sorted, with that first reason, where
+   * `failingHosts` no longer says it: rolling back, rolled back, or failed since with the rollback's reason. Undefined
+   * when none.
+   */
+  installFailures?: { host: string; reason: string }[];
   blip: Blip | undefined;
   /** The error budget spent so far against what the plan lets this rollout spend; undefined without a budget. */
   budget?: BudgetSpend;

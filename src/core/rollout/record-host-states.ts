@@ -2,6 +2,9 @@ import type { HostProgress, HostState } from './host-state.js';
 import type { Rollout } from './rollout.js';
 
 const CHANGING: ReadonlySet<HostState> = new Set(['installing', 'installed', 'verifying', 'healthy']);
+const FAILED: ReadonlySet<HostState> = new Set(['failed', 'unreachable']);
+/** States that leave nothing of the rollout on the host: rolled back, or skipped (never touched, or a later rollout's). */
+const UNCHANGED: ReadonlySet<HostState> = new Set(['rolled-back', 'skipped']);
 
 export interface HostStateChange {
   host: string;
@@ -13,7 +16,9 @@ export interface HostStateChange {
 
 /**
  * The rollout with many hosts' new states, applied in order as `recordHostState` would one by one, in one copy of
- * the hosts map; a host that began installing needs a rollback until it had one.
+ * the hosts map; a host that began installing needs a rollback until it had one. A host that fails or goes
+ * unreachable on its way to the new version keeps that first reason as `failedWith` through its later states (its
+ * rollback's, failed or not); a failed preflight or rollback sets none.
  */
 export function recordHostStates(rollout: Rollout, changes: readonly HostStateChange[], at?: Date): Rollout {
   if (changes.length === 0) return rollout;
@@ -22,8 +27,11 @@ export function recordHostStates(rollout: Rollout, changes: readonly HostStateCh
   for (const { host, state, reason, rollbackAttempt } of changes) {
     const before = Object.hasOwn(hosts, host) ? hosts[host] : undefined;
     if (!before) throw new RangeError(`${host} is not a target of rollout ${rollout.id}`);
-    const after: HostProgress = { state, changed: state !== 'rolled-back' && (before.changed || CHANGING.has(state)) };
+    const after: HostProgress = { state, changed: !UNCHANGED.has(state) && (before.changed || CHANGING.has(state)) };
     if (reason !== undefined) after.reason = reason;
+    const failedWith =
+      before.failedWith ?? (FAILED.has(state) && CHANGING.has(before.state) ? (reason ?? state) : undefined);
+    if (failedWith !== undefined) after.failedWith = failedWith;
     if (since !== undefined) after.since = since;
     const attempt = rollbackAttempt ?? before.rollbackAttempt;
     if (attempt !== undefined) after.rollbackAttempt = attempt;

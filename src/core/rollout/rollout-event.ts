@@ -13,6 +13,8 @@ export const ROLLOUT_EVENTS = [
   'wave-failed',
   /** Failed hosts exceed maxErrors: the installed hosts are rolled back. */
   'threshold-exceeded',
+  /** The monitoring blip spent more error budget than the plan allows: the installed hosts are rolled back. */
+  'budget-exceeded',
   'pause',
   'resume',
   'abort',
@@ -23,6 +25,8 @@ export const ROLLOUT_EVENTS = [
   'cleanup-finished',
   /** A person runs the cleanup that failed on some hosts again, after the rollout was done. */
   'retry-cleanup',
+  /** A person lets the hosts a failed rollout left changed go as they are (`/dten abort` on a failed rollout). */
+  'let-hosts-go',
   'window-ended',
   'extend-window',
   'expire',

@@ -59,8 +59,9 @@ export interface Rollout {
   /** Per-host cleanup, filled once the rollout is cleaning. */
   cleanup?: Record<string, HostCleanup>;
   /**
-   * True once a person let the hosts of a failed rollout go as they are (`abort`): it no longer keeps the hosts it
-   * left changed out of other plans. Cleared when its rollback runs again.
+   * What a failed rollout does with the hosts it left changed: `kept` out of other plans (set as its rollback fails),
+   * or `let-go` once a person let them go as they are (`/dten abort`). Cleared when its rollback runs again; absent on
+   * a rollout that failed under a dten that kept nothing (its hosts were let go as it failed).
    */
-  hostsLetGo?: boolean;
+  changedHosts?: 'kept' | 'let-go';
 }

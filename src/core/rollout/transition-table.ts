@@ -28,6 +28,7 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
     'wave-succeeded': afterWave,
     'wave-failed': afterWave,
     'threshold-exceeded': 'rolling-back',
+    'budget-exceeded': 'rolling-back',
     pause: 'paused',
     'window-ended': 'paused',
     'extend-window': 'running',
@@ -36,6 +37,7 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
   verifying: {
     'verify-ok': 'cleaning',
     'threshold-exceeded': 'rolling-back',
+    'budget-exceeded': 'rolling-back',
     pause: 'paused',
     'window-ended': 'paused',
     'extend-window': 'verifying',
@@ -58,8 +60,8 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
   done: { 'retry-cleanup': 'cleaning' },
   'rolled-back': {},
   // A rollback that failed on some hosts runs again there once a person fixed what they said (commandRollout refuses
-  // it for a rollout that failed before any host changed); or a person aborts it, letting the hosts it left changed
-  // go as they are (hostsKept).
-  failed: { rollback: 'rolling-back', abort: 'failed' },
+  // it for a rollout that failed before any host changed); or a person lets the hosts it left changed go as they are
+  // (hostsKept). Abort itself is refused: the driver's own abort of a draft a person aborted first must not land.
+  failed: { rollback: 'rolling-back', 'let-hosts-go': 'failed' },
   expired: {},
 };

@@ -12,7 +12,7 @@ import { escapeMrkdwn } from '../../escape-mrkdwn.js';
 import { codeSpan } from '../code-span.js';
 import { formatUtc } from '../format-utc.js';
 import { describeBlip } from './describe-blip.js';
-import { describeFailingHosts } from './describe-failing-hosts.js';
+import { describeFailingHosts, describeInstallFailures } from './describe-failing-hosts.js';
 import { describeHostCounts } from './describe-host-counts.js';
 import { progressBar } from './progress-bar.js';
 
@@ -50,6 +50,8 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
   if (snapshot.reason !== undefined)
     blocks.push(section(`${REASON_MARK[snapshot.state] ?? 'ℹ️'} ${escapeMrkdwn(snapshot.reason)}`));
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
+  // Why the install stopped on the hosts whose rollback since took over their state and reason.
+  if (snapshot.installFailures !== undefined) blocks.push(section(describeInstallFailures(snapshot.installFailures)));
   if (snapshot.keptHosts !== undefined) blocks.push(section(describeKeptHosts(snapshot.rolloutId, snapshot.keptHosts)));
   blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [], snapshot.budget)));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));

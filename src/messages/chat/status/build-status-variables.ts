@@ -33,7 +33,7 @@ export function buildStatusVariables<K extends StatusKind>(
     // Whole minutes: "took 48m", not "took 48m 7s"; a quick one is "less than a minute", not "1m".
     duration: ranMs < 60_000 ? 'less than a minute' : formatDuration(Math.round(ranMs / 60_000) * 60_000),
   };
-  if (kind === 'extended' || kind === 'rolled-back') {
+  if (kind === 'extended' || kind === 'rolled-back' || kind === 'interrupted') {
     all.reason = STATUS_REASONS[context.reason ?? pickStatusReason(rollout, kind)];
   }
   const names: readonly string[] = STATUS_PLACEHOLDERS[kind];

@@ -27,14 +27,15 @@ export async function loadStatusTemplates(
     });
     return { kind, file, text: markdownToMrkdwn(checkStatusTemplate(kind, file, text)) };
   };
-  const [scheduled, started, extended, completed, rolledBack] = await Promise.all([
+  const [scheduled, started, extended, completed, rolledBack, interrupted] = await Promise.all([
     load('scheduled'),
     load('started'),
     load('extended'),
     load('completed'),
     load('rolled-back'),
+    load('interrupted'),
   ]);
-  return { scheduled, started, extended, completed, 'rolled-back': rolledBack };
+  return { scheduled, started, extended, completed, 'rolled-back': rolledBack, interrupted };
 }
 
 async function listOverrides(dir: string): Promise<Set<string>> {
