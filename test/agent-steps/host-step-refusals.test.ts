@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRelease } from '../../src/agent/host/extract-release.js';
@@ -427,9 +427,7 @@ describe('a rollback that finds what it needs gone', () => {
     const { layout, ctx } = await productionHost();
     const ready = fixtureRef(fixtures.ready);
     await install(ctx, 'r-first', ready);
-    // r-first's rollback failed and a person let the host go; r-later installed on it a while after.
-    const past = new Date(Date.now() - 60_000);
-    await utimes(join(layout.journalDir, 'r-first.jsonl'), past, past);
+    // r-first's rollback failed and a person let the host go; r-later installed on it after.
     await install(ctx, 'r-later', ready);
     const config = await readFile(join(layout.configDir, 'dten.conf'), 'utf8');
 
@@ -443,6 +441,16 @@ describe('a rollback that finds what it needs gone', () => {
     expect((await readCurrentLink(layout))?.version).toBe('4.2.0');
     expect(await ctx.services.isActive('dten-server.service')).toBe(true);
     expect(await readFile(join(layout.configDir, 'dten.conf'), 'utf8')).toBe(config);
+
+    // Once r-later is rolled back, the host is as r-first left it, and r-first's rollback runs.
+    expect(await rollbackOnHost(ctx, { rolloutId: 'r-later', package: ready })).toMatchObject({
+      restoredVersion: '4.2.0',
+    });
+    expect(await rollbackOnHost(ctx, { rolloutId: 'r-first', package: ready })).toMatchObject({
+      restoredVersion: '4.1.0',
+      health: { healthy: true },
+    });
+    expect((await readCurrentLink(layout))?.version).toBe('4.1.0');
   });
 
   it('when the install was refused before it unpacked anything, rollback changes nothing and current stays where it was', async () => {

@@ -42,10 +42,22 @@ describe('what the status channel announces', () => {
       entry('rollback', 'failed', 'rolling-back'),
       entry('rollback-finished', 'rolling-back', 'rolled-back'),
     ];
-    expect(announcedEntries(rolloutIn('rolled-back', { audit }))).toEqual([
+    // Said while it was the latest news (the reactor syncs as each entry lands); later only what came after.
+    expect(announcedEntries(rolloutIn('failed', { audit: audit.slice(0, 2) }))).toEqual([
       { index: 1, kind: 'interrupted' },
-      { index: 5, kind: 'rolled-back' },
     ]);
+    expect(announcedEntries(rolloutIn('failed', { audit: audit.slice(0, 4) }))).toEqual([]);
+    expect(announcedEntries(rolloutIn('rolled-back', { audit }))).toEqual([{ index: 5, kind: 'rolled-back' }]);
+  });
+
+  it('closes a failed rollback when a person lets its hosts go, and never promises what is over by then', () => {
+    const audit = [
+      entry('threshold-exceeded', 'running', 'rolling-back'),
+      entry('rollback-failed', 'rolling-back', 'failed'),
+      { ...entry('let-hosts-go', 'failed', 'failed'), actor: alice },
+    ];
+    // A rollback that failed before this dten announced it: letting its hosts go says it is over, and only that.
+    expect(announcedEntries(rolloutIn('failed', { audit }))).toEqual([{ index: 2, kind: 'resolved' }]);
   });
 
   it('does not announce a refused move, and announces a rollback', () => {

@@ -108,6 +108,16 @@ describe('status-channel updates from the shipped templates', () => {
     expect(text).toContain('We will post here as soon as it is resolved.');
   });
 
+  it('when a person lets the servers a failed rollback left go, support reads that the work is finished', async () => {
+    const templates = await loadStatusTemplates();
+    let rollout = transition(startedRollout(), 'threshold-exceeded', controlPlane, at(9));
+    rollout = transition(rollout, 'rollback-failed', controlPlane, at(12));
+    rollout = transition(rollout, 'let-hosts-go', alice, at(95));
+    const text = render(templates, 'resolved', rollout, 95);
+    expect(text).toContain('*Maintenance ended: dten*');
+    expect(text).toContain('that the interrupted upgrade to version 4.2.0 needed, after 1h 35m.');
+  });
+
   it('when the monitoring blip spent more error budget than allowed, the reason is the error rate, not failed checks', () => {
     const rollout = transition(startedRollout(), 'budget-exceeded', controlPlane, at(9));
     const rolledBack = transition(rollout, 'rollback-finished', controlPlane, at(15));
@@ -187,7 +197,7 @@ describe('an organisation’s own status templates', () => {
     await writeFile(join(dir, 'rolledback.md'), 'Rolled back.\n');
     const error = await refusal(loadStatusTemplates(dir));
     expect(error.message).toBe(
-      `status template ${join(dir, 'rolledback.md')}: dten sends no status update of that name; name the file one of scheduled.md, started.md, extended.md, completed.md, rolled-back.md, interrupted.md.`,
+      `status template ${join(dir, 'rolledback.md')}: dten sends no status update of that name; name the file one of scheduled.md, started.md, extended.md, completed.md, rolled-back.md, interrupted.md, resolved.md.`,
     );
   });
 

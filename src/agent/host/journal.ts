@@ -37,10 +37,7 @@ export async function openJournal(
   const text = await readFile(file, 'utf8').catch(() => '');
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);
   if (complete.length !== text.length) await truncate(file, Buffer.byteLength(complete));
-  const entries = complete
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as JournalEntry);
+  const entries = parseJournal(complete);
   const latest = (step: string, withData = false): JournalEntry | undefined =>
     entries.findLast((entry) => entry.step === step && (!withData || entry.data !== undefined));
   let queue: Promise<void> = Promise.resolve();
@@ -69,4 +66,13 @@ export async function openJournal(
     lastData: <T>(step: string) => latest(step, true)?.data as T | undefined,
     entries: () => entries,
   };
+}
+
+/** The entries of a journal file's text; a last line without its newline (cut short by a crash) is left out. */
+export function parseJournal(text: string): JournalEntry[] {
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JournalEntry);
 }

@@ -27,15 +27,16 @@ export async function loadStatusTemplates(
     });
     return { kind, file, text: markdownToMrkdwn(checkStatusTemplate(kind, file, text)) };
   };
-  const [scheduled, started, extended, completed, rolledBack, interrupted] = await Promise.all([
+  const [scheduled, started, extended, completed, rolledBack, interrupted, resolved] = await Promise.all([
     load('scheduled'),
     load('started'),
     load('extended'),
     load('completed'),
     load('rolled-back'),
     load('interrupted'),
+    load('resolved'),
   ]);
-  return { scheduled, started, extended, completed, 'rolled-back': rolledBack, interrupted };
+  return { scheduled, started, extended, completed, 'rolled-back': rolledBack, interrupted, resolved };
 }
 
 async function listOverrides(dir: string): Promise<Set<string>> {

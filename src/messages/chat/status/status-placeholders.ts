@@ -1,5 +1,13 @@
 /** The status updates dten posts, each from `templates/status/<kind>.md`. */
-export const STATUS_KINDS = ['scheduled', 'started', 'extended', 'completed', 'rolled-back', 'interrupted'] as const;
+export const STATUS_KINDS = [
+  'scheduled',
+  'started',
+  'extended',
+  'completed',
+  'rolled-back',
+  'interrupted',
+  'resolved',
+] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 
 const WINDOW = ['product', 'version', 'window.start', 'window.end', 'window.duration'] as const;
@@ -15,6 +23,7 @@ export const STATUS_PLACEHOLDERS = {
   completed: [...WINDOW, 'duration'],
   'rolled-back': [...WINDOW, 'duration', 'reason'],
   interrupted: [...WINDOW, 'duration', 'reason'],
+  resolved: [...WINDOW, 'duration'],
 } as const satisfies Record<StatusKind, readonly string[]>;
 
 export type StatusVariables<K extends StatusKind> = Record<(typeof STATUS_PLACEHOLDERS)[K][number], string>;

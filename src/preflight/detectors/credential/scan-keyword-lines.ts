@@ -22,8 +22,11 @@ export function scanKeywordLines(
   for (let i = 0; i < bytes.length; i += 1) {
     const byte = bytes[i] ?? 0;
     if (byte === 10) {
-      if (states.length > 0) onLine(lineStart, i, states);
-      states.length = 0;
+      // Setting an array's length is a call into the runtime: only for the few lines that had a keyword.
+      if (states.length > 0) {
+        onLine(lineStart, i, states);
+        states.length = 0;
+      }
       lineStart = i + 1;
       state = 0;
       continue;
