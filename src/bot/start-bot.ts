@@ -6,7 +6,7 @@ import { createRedisConnection } from '../bullmq/create-redis-connection.js';
 import { startControlPlane, type ControlPlane } from '../bullmq/start-control-plane.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { loadStatusTemplates } from '../messages/chat/status/load-status-templates.js';
+import { loadStatusTemplates, shippedKindsUsed } from '../messages/chat/status/load-status-templates.js';
 import { createDirectoryPackageStore } from '../package-store/create-directory-package-store.js';
 import { createRedisChatRecordStore } from '../redis/create-redis-chat-record-store.js';
 import { createRedisEnvironmentLocks } from '../redis/create-redis-environment-locks.js';
@@ -44,6 +44,12 @@ export async function startBot(
     loadStatusTemplates(config.chat.statusTemplatesDir),
     createPackageChecker(config, log),
   ]);
+  const shipped = config.chat.statusTemplatesDir === undefined ? [] : shippedKindsUsed(templates);
+  if (shipped.length > 0)
+    log.warn(
+      { dir: config.chat.statusTemplatesDir, shipped: shipped.map((kind) => `${kind}.md`) },
+      'DTEN_STATUS_TEMPLATES has no file for these status updates; the shipped ones are posted for them',
+    );
   const plane = await startControlPlane(config, log, { drive: options.drive ?? true });
   const redis = await createRedisConnection(config.redisUrl, 'producer', {}, log);
   const prefix = config.queuePrefix;

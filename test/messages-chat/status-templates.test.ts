@@ -8,7 +8,7 @@ import { recordHostState } from '../../src/core/rollout/record-host-state.js';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { transition } from '../../src/core/rollout/transition.js';
 import { buildStatusVariables } from '../../src/messages/chat/status/build-status-variables.js';
-import { loadStatusTemplates } from '../../src/messages/chat/status/load-status-templates.js';
+import { loadStatusTemplates, shippedKindsUsed } from '../../src/messages/chat/status/load-status-templates.js';
 import { renderStatusUpdate } from '../../src/messages/chat/status/render-status-update.js';
 import { SHIPPED_STATUS_TEMPLATES } from '../../src/messages/chat/status/shipped-status-templates.js';
 import { STATUS_KINDS, type StatusKind } from '../../src/messages/chat/status/status-placeholders.js';
@@ -166,6 +166,13 @@ describe('an organisation’s own status templates', () => {
     expect(templates.completed.file).toBe(join(dir, 'completed.md'));
     expect(templates.started.file).toBe(join(SHIPPED_STATUS_TEMPLATES, 'started.md'));
     expect(render(templates, 'completed', startedRollout(), 30)).toBe('*Done:* dten 4.2.0 is ~coming~ live after 30m.');
+  });
+
+  it('says which updates an organisation’s folder has no file for, so the bot can warn that the shipped words go out', async () => {
+    for (const kind of STATUS_KINDS.filter((k) => k !== 'resolved' && k !== 'interrupted'))
+      await writeFile(join(dir, `${kind}.md`), `**{{product}}** ${kind}\n`);
+    expect(shippedKindsUsed(await loadStatusTemplates(dir))).toEqual(['interrupted', 'resolved']);
+    expect(shippedKindsUsed(await loadStatusTemplates())).toEqual([...STATUS_KINDS]);
   });
 
   it('when a template asks for a host name, it is refused with one line naming the file, the line and the placeholder', async () => {

@@ -48,3 +48,14 @@ async function listOverrides(dir: string): Promise<Set<string>> {
   if (stray !== undefined) throw new StatusTemplateError('unknown-template', { file: join(dir, stray), known: FILES });
   return new Set(templates);
 }
+
+/**
+ * The kinds an override folder has no file for, so the shipped (English) template is used: worth a warning when an
+ * organisation wrote its own, since a kind added in a later dten would otherwise reach customers in another voice.
+ */
+export function shippedKindsUsed(
+  templates: StatusTemplates,
+  shippedDir: string = SHIPPED_STATUS_TEMPLATES,
+): StatusKind[] {
+  return STATUS_KINDS.filter((kind) => templates[kind].file === join(shippedDir, `${kind}.md`));
+}
