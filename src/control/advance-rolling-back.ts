@@ -1,3 +1,4 @@
+import { hostsLeftChanged } from '../core/rollout/hosts-to-hold.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
@@ -20,7 +21,7 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
       ? rollout
       : await ctx.store.update(rollout.id, (r) => recordStepOutcomes(r, ended, 'rolling-back', now, readRollback));
   if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) rolling back`);
-  const left = Object.entries(settled.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
+  const left = hostsLeftChanged(settled);
   await ctx.store.update(rollout.id, (r) =>
     left.length === 0
       ? transition(r, 'rollback-finished', SYSTEM, now)
@@ -30,7 +31,7 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
             'rollback-failed',
             SYSTEM,
             now,
-            `not rolled back: ${left.map(([id]) => id).join(', ')}; once what each says is fixed, /dten rollback ${r.id} runs their rollback again`,
+            `not rolled back: ${left.join(', ')}; once what each says is fixed, /dten rollback ${r.id} runs their rollback again`,
           ),
           // The hosts it leaves changed stay out of other plans until it is run again or a person lets them go.
           changedHosts: 'kept',

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors/user-error.js';
 import type { Actor } from '../core/rollout/audit-entry.js';
 import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
-import { hostsKept } from '../core/rollout/hosts-to-hold.js';
+import { hostsKept, hostsLeftChanged } from '../core/rollout/hosts-to-hold.js';
 import { transition } from '../core/rollout/transition.js';
 import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
@@ -58,8 +58,7 @@ export async function commandRollout(
           : transition(r, 'abort', actor, now, command.detail);
       case 'rollback':
         // A rollout that failed before any host changed has nothing to roll back.
-        if (r.state === 'failed' && !Object.values(r.hosts).some((host) => host.changed))
-          throw new TransitionRefused(r.state, 'rollback');
+        if (r.state === 'failed' && hostsLeftChanged(r).length === 0) throw new TransitionRefused(r.state, 'rollback');
         return enterRollback(r, 'rollback', actor, now, `rollback asked by ${actor.id}`);
       case 'extend': {
         const extended = transition(r, { name: 'extend-window', minutes: command.minutes }, actor, now);

@@ -72,13 +72,13 @@ async function advance(ctx: ControlContext, rollout: Rollout): Promise<Drive> {
     case 'running':
       return advanceRunning(ctx, rollout);
     case 'verifying': {
-      const overBudget = checkErrorBudget(rollout, now);
+      const spend = measureBudgetSpend(rollout, now);
+      const overBudget = checkErrorBudget(rollout, now, spend);
       if (overBudget !== undefined) return move((r) => rollBackOverBudget(r, overBudget, now));
       const blip = measureBlip(rollout.health, now);
       const said = blip
         ? `worst error rate ${(blip.worstErrorRate * 100).toFixed(1)}% against a baseline of ${(blip.baselineErrorRate * 100).toFixed(1)}%, above it for ${blip.secondsAboveBaseline}s`
         : 'no health samples';
-      const spend = measureBudgetSpend(rollout, now);
       const budget = spend ? `; error budget ${describeBudgetSpend(spend)}` : '';
       return move((r) => transition(r, 'verify-ok', SYSTEM, now, `${said}${budget}`));
     }

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/rollout/audit-entry.js';
+import { hostsLeftChanged } from '../core/rollout/hosts-to-hold.js';
 import { recordHostStates } from '../core/rollout/record-host-states.js';
 import type { Rollout } from '../core/rollout/rollout.js';
 import type { RolloutEvent } from '../core/rollout/rollout-event.js';
@@ -21,14 +22,13 @@ export function enterRollback(
   const moved = transition(rollout, event, actor, now, detail);
   if (moved.state !== 'rolling-back') return moved;
   const { changedHosts: _kept, ...rollingBack } = moved;
-  const touched = Object.entries(rollout.hosts).filter(([, host]) => host.changed && host.state !== 'rolled-back');
   // Run again after it failed: each host's rollback is a new job, one attempt on.
   const again = rollout.state === 'failed';
   return recordHostStates(
     rollingBack,
-    touched.map(([host, progress]) =>
+    hostsLeftChanged(rollout).map((host) =>
       again
-        ? { host, state: 'rolling-back', rollbackAttempt: (progress.rollbackAttempt ?? 1) + 1 }
+        ? { host, state: 'rolling-back', rollbackAttempt: (rollout.hosts[host]?.rollbackAttempt ?? 1) + 1 }
         : { host, state: 'rolling-back' },
     ),
     now,

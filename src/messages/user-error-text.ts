@@ -70,9 +70,8 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `dten is not in ${mentionChannel(p.channel)}, so it could not post there. Invite it with \`/invite @dten\` (or use a channel it is in) and run the command again.`,
 };
 
-// Abort ends a rollout in this state before any host changed (a failed one is worded apart).
+// Abort ends a rollout in this state before any host changed (a failed one takes no abort: it lets its hosts go).
 function endsUntouched(state: string): boolean {
-  if (state === 'failed') return false;
   return (ROLLOUT_STATES as readonly string[]).includes(state) && TRANSITIONS[state as RolloutState].abort === 'failed';
 }
 

@@ -6,8 +6,8 @@ import { parseConfigText } from '../../preflight/detectors/config-key/parse-conf
 import { encodeText } from './encode-text.js';
 import { HostStepError } from './host-step-error.js';
 import type { HostLayout } from './host-layout.js';
-import { readTextFile, type TextFile } from './read-text-file.js';
-import { resolveInside } from './resolve-inside.js';
+import { readConfigToEdit } from './read-config-to-edit.js';
+import type { TextFile } from './read-text-file.js';
 import { unencodableKeys } from './unencodable-keys.js';
 
 export interface AppliedConfigFile {
@@ -36,29 +36,27 @@ export async function applyConfig(
 ): Promise<AppliedConfigFile[]> {
   const applied: AppliedConfigFile[] = [];
   for (const change of changes) {
-    const live = layout.liveConfigFile(change.file);
-    const current = await readTextFile(live).catch(() => undefined);
-    const seed = resolveInside(releaseDir, change.file, 'config file named in the manifest');
-    const file = current ?? (await readTextFile(seed).catch(() => NO_FILE));
+    const { livePath, seedPath, live, edited } = await readConfigToEdit(layout, releaseDir, change.file);
+    const file = edited ?? NO_FILE;
     const { text } = file;
-    const before = parseConfigText(live, text);
-    const next = applyConfigChanges(text, change.required, change.removed, live);
+    const before = parseConfigText(livePath, text);
+    const next = applyConfigChanges(text, change.required, change.removed, livePath);
     const lost = unencodableKeys(file, change.required);
     if (lost.length > 0) throw new HostStepError('config-unencodable', { file: change.file, keys: lost });
-    if (current === undefined || next !== text) {
-      const mode = await stat(current === undefined ? seed : live).then(
+    if (live === undefined || next !== text) {
+      const mode = await stat(live === undefined ? seedPath : livePath).then(
         (stats) => stats.mode & 0o777,
         () => 0o644,
       );
-      await mkdir(dirname(live), { recursive: true });
+      await mkdir(dirname(livePath), { recursive: true });
       // Written beside the live file, then renamed over it: the service never reads half a config.
-      await writeFile(`${live}.dten-apply`, encodeText(next, file), { flush: true });
-      await chmod(`${live}.dten-apply`, mode);
-      await rename(`${live}.dten-apply`, live);
+      await writeFile(`${livePath}.dten-apply`, encodeText(next, file), { flush: true });
+      await chmod(`${livePath}.dten-apply`, mode);
+      await rename(`${livePath}.dten-apply`, livePath);
     }
     applied.push({
-      file: relative(layout.configDir, live),
-      seeded: current === undefined,
+      file: relative(layout.configDir, livePath),
+      seeded: live === undefined,
       set: Object.entries(change.required)
         .filter(([key, value]) => before.get(key)?.value !== String(value))
         .map(([key]) => key),

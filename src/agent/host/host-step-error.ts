@@ -16,7 +16,6 @@ export interface HostStepErrorParams {
   'backup-missing': { rolloutId: string };
   /** A config file that is not UTF-8 (edited as Latin-1) cannot hold a value the manifest sets. */
   'config-unencodable': { file: string; keys: string[] };
-  /** A later rollout changed this host after this one: rolling this one back would undo the later one's work. */
   /** A rollback must undo migrations, and the release's manifest that names their folder cannot be read. */
   'rollback-manifest-unreadable': { version: string; problem: string };
   'unknown-unit': { unit: string };

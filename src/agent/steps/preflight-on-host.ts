@@ -14,8 +14,7 @@ import { findHostSchedules } from '../host/find-host-schedules.js';
 import { freeDiskBytes } from '../host/free-disk-bytes.js';
 import { planSchedulePause } from '../host/plan-schedule-pause.js';
 import { readCurrentLink } from '../host/read-current-link.js';
-import { readTextFile } from '../host/read-text-file.js';
-import { resolveInside } from '../host/resolve-inside.js';
+import { readConfigToEdit } from '../host/read-config-to-edit.js';
 import { unencodableKeys } from '../host/unencodable-keys.js';
 import { unitNamesOf } from '../host/unit-names-of.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
@@ -60,10 +59,8 @@ export async function preflightOnHost(
   });
   checks.push(...(await checkDependencies(ctx, manifest.name, manifest.dependencies)));
   for (const change of manifest.config) {
-    const live = await readTextFile(layout.liveConfigFile(change.file)).catch(() => undefined);
     // Judged as install judges it: the live file, or the release's copy it will be seeded from.
-    const seed = resolveInside(release.dir, change.file, 'config file named in the manifest');
-    const written = live ?? (await readTextFile(seed).catch(() => undefined));
+    const { live, edited: written } = await readConfigToEdit(layout, release.dir, change.file);
     const lost = written === undefined ? [] : unencodableKeys(written, change.required);
     if (lost.length > 0) {
       checks.push({

@@ -19,6 +19,14 @@ export function hostsToHold(rollout: Rollout, comingBack: boolean): string[] {
  */
 export function hostsKept(rollout: Rollout): string[] {
   if (rollout.state !== 'failed' || rollout.changedHosts !== 'kept') return [];
+  return hostsLeftChanged(rollout);
+}
+
+/**
+ * The hosts the rollout changed and has not put back: what a rollback still has to do. `recordHostStates` clears
+ * `changed` once a host is rolled back, or skipped as a later rollout's.
+ */
+export function hostsLeftChanged(rollout: Pick<Rollout, 'hosts'>): string[] {
   return Object.entries(rollout.hosts)
     .filter(([, host]) => host.changed)
     .map(([host]) => host);
