@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from '../src/preflight/policy.js';
 import { runPreflight } from '../src/preflight/run-preflight.js';
 import { openArchive } from '../src/yauzl/open-archive.js';
 
-const [phase, zipPath] = process.argv.slice(2) as ['inflate' | 'preflight', string];
+const [phase, zipPath] = process.argv.slice(2) as ['inflate' | 'reader' | 'preflight', string];
 
 /** The baseline: plain yauzl, every entry inflated and thrown away, no checks. */
 function inflateOnly(path: string): Promise<number> {
@@ -32,11 +32,30 @@ function inflateOnly(path: string): Promise<number> {
   });
 }
 
+/** dten's own reader (the archive checks, CRC-32, entries inflated ahead on libuv's pool) with nothing scanned. */
+async function readerOnly(path: string): Promise<number> {
+  const archive = await openArchive(
+    { kind: 'file', path },
+    { ...DEFAULT_ARCHIVE_LIMITS, maxTotalBytes: 64 * 1024 ** 3 },
+  );
+  let bytes = 0;
+  try {
+    for (const entry of archive.entries) {
+      for await (const chunk of archive.read(entry)) bytes += chunk.length;
+    }
+  } finally {
+    archive.close();
+  }
+  return bytes;
+}
+
 const started = process.hrtime.bigint();
 let bytes: number;
 let findings = 0;
 if (phase === 'inflate') {
   bytes = await inflateOnly(zipPath);
+} else if (phase === 'reader') {
+  bytes = await readerOnly(zipPath);
 } else {
   const report = await runPreflight(zipPath, {
     openArchive,

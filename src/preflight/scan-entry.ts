@@ -36,12 +36,19 @@ export async function scanEntry(
       }
     }
   };
+  // An entry inflated in one piece arrives as one chunk: it is used as it is, not copied.
+  const joined = (): Buffer => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept));
   const decide = (): void => {
-    content = classifyContent(Buffer.concat(chunks, kept));
+    const head = joined();
+    content = classifyContent(head);
     if (content.kind === 'text') {
       segmenter = new TextSegmenter(limits.maxTextBytes, content.encoding);
-      emitText(segmenter.push(Buffer.concat(chunks, kept)));
+      emitText(segmenter.push(head));
       chunks = [];
+    } else if (content.kind === 'binary') {
+      // A copy of the head alone: a detector may keep it, and it must not keep the whole entry alive.
+      chunks = [Buffer.from(head.subarray(0, BINARY_HEAD_BYTES))];
+      kept = chunks[0]!.length;
     }
   };
 
@@ -57,8 +64,9 @@ export async function scanEntry(
       (content.kind === 'binary' && kept < BINARY_HEAD_BYTES) ||
       (content.kind === 'archive' && !tooLarge)
     ) {
-      chunks.push(chunk);
-      kept += chunk.length;
+      const wanted = content?.kind === 'binary' ? chunk.subarray(0, BINARY_HEAD_BYTES - kept) : chunk;
+      chunks.push(wanted);
+      kept += wanted.length;
       if (content === undefined && kept >= SNIFF_BYTES) decide();
     }
     if (content?.kind === 'archive' && kept > limits.maxNestedBytes) {
@@ -71,9 +79,8 @@ export async function scanEntry(
     emitText(segmenter.end());
     return { nested: 'none' };
   }
-  if (content?.kind === 'archive')
-    return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: Buffer.concat(chunks, kept) };
-  const head = Buffer.concat(chunks, kept).subarray(0, BINARY_HEAD_BYTES);
+  if (content?.kind === 'archive') return tooLarge ? { nested: 'too-large' } : { nested: 'archive', bytes: joined() };
+  const head = joined();
   for (const detector of session.detectors) {
     if (detector.scanBinary) runDetector(session, detector, meta.path, () => detector.scanBinary!({ meta, head }));
   }

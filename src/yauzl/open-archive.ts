@@ -4,6 +4,8 @@ import type { ArchiveEntry, ArchiveLimits, OpenArchive, OpenedArchive } from '..
 import { checkDeclaredSizes } from './check-declared-sizes.js';
 import { checkOverlappingEntries } from './check-overlapping-entries.js';
 import { classifyEntries, type EntryPair } from './classify-entries.js';
+import { createByteReader } from './create-byte-reader.js';
+import { createReadAhead } from './create-read-ahead.js';
 import { openZipFile } from './open-zip-file.js';
 import { readCentralDirectory } from './read-central-directory.js';
 import { readEntryData } from './read-entry-data.js';
@@ -18,6 +20,7 @@ const MAX_LINK_TARGET_BYTES = 4096;
  */
 export const openArchive: OpenArchive = async (source, limits) => {
   const zipfile = await openZipFile(source);
+  const bytes = createByteReader(source);
   let lateError: ArchiveRefusal | undefined;
   // yauzl may emit `error` after the central directory was read (a failed close); never let it go uncaught.
   zipfile.on('error', (error: unknown) => {
@@ -32,6 +35,12 @@ export const openArchive: OpenArchive = async (source, limits) => {
       .sort((a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader);
     const { kept, hazards } = await classifyEntries(pairs, (pair) => readLinkTarget(zipfile, pair, limits));
     const rawOf = new Map<ArchiveEntry, yauzl.Entry>(kept.map((pair) => [pair.entry, pair.raw]));
+    const readAhead = createReadAhead(
+      zipfile,
+      bytes,
+      kept.map((pair) => pair.raw),
+      limits,
+    );
     return {
       entries: kept.map((pair) => pair.entry),
       hazards,
@@ -39,13 +48,15 @@ export const openArchive: OpenArchive = async (source, limits) => {
         const raw = rawOf.get(entry);
         if (raw === undefined) throw new Error(`${entry.displayName} is not an entry of this archive`);
         if (lateError) throw lateError;
-        return readEntryData(zipfile, raw, limits);
+        return readAhead.read(raw);
       },
       close() {
+        bytes.close();
         zipfile.close();
       },
     } satisfies OpenedArchive;
   } catch (error) {
+    bytes.close();
     zipfile.close();
     throw error;
   }
