@@ -1,12 +1,12 @@
 import type yauzl from 'yauzl';
 import type { ArchiveLimits } from '../preflight/archive.js';
-import type { ByteReader } from './create-byte-reader.js';
 import { canInflateWhole, inflateWholeEntry } from './inflate-whole-entry.js';
+import type { ReadRange } from './open-zip-file.js';
 import { readEntryData } from './read-entry-data.js';
 
 /** Entries up to this size (compressed and inflated) are inflated in one piece; larger ones are streamed. */
 export const WHOLE_ENTRY_BYTES = 2 * 1024 ** 2;
-/** Declared bytes of the entries inflated ahead of the reader and not yet read: what read-ahead may hold. */
+/** What read-ahead may hold: compressed and declared bytes of the entries read ahead and not yet read. */
 export const READ_AHEAD_BYTES = 4 * 1024 ** 2;
 
 /** Entries read ahead at once: enough to keep libuv's four threads busy. */
@@ -25,7 +25,7 @@ export interface ReadAhead {
  */
 export function createReadAhead(
   zipfile: yauzl.ZipFile,
-  bytes: ByteReader,
+  readRange: ReadRange,
   entries: readonly yauzl.Entry[],
   limits: ArchiveLimits,
 ): ReadAhead {
@@ -43,26 +43,27 @@ export function createReadAhead(
   let nextToStart = 0;
   let lastRead = -1;
   const whole = (entry: yauzl.Entry): boolean => canInflateWhole(entry, WHOLE_ENTRY_BYTES);
+  // Both buffers exist while an entry inflates: an entry declaring 0 bytes may still carry 2 MiB of compressed data.
+  const heldBy = (entry: yauzl.Entry): number => entry.compressedSize + entry.uncompressedSize;
 
   const startFrom = (from: number): void => {
     nextToStart = Math.max(nextToStart, from);
     for (; nextToStart < entries.length; nextToStart += 1) {
       const entry = entries[nextToStart]!;
       if (isDirectory(entry)) continue;
-      if (!whole(entry) || aheadBytes + entry.uncompressedSize > READ_AHEAD_BYTES || ahead.size >= READ_AHEAD_ENTRIES)
-        return;
-      const inflated = inflateWholeEntry(zipfile, bytes, entry, limits);
+      if (!whole(entry) || aheadBytes + heldBy(entry) > READ_AHEAD_BYTES || ahead.size >= READ_AHEAD_ENTRIES) return;
+      const inflated = inflateWholeEntry(zipfile, readRange, entry, limits);
       // Its refusal is the reader's to see when it reaches the entry; until then it must not go unhandled.
       inflated.catch(() => undefined);
       ahead.set(nextToStart, inflated);
-      aheadBytes += entry.uncompressedSize;
+      aheadBytes += heldBy(entry);
     }
   };
   const take = (index: number): Promise<Buffer> | undefined => {
     const inflated = ahead.get(index);
     if (inflated === undefined) return undefined;
     ahead.delete(index);
-    aheadBytes -= entries[index]!.uncompressedSize;
+    aheadBytes -= heldBy(entries[index]!);
     return inflated;
   };
 
@@ -74,7 +75,7 @@ export function createReadAhead(
       // The first file, or the file after the last one read: a reader going through the package.
       const inOrder = fileBefore[index] === -1 || fileBefore[index] === lastRead;
       lastRead = index;
-      const inflated = take(index) ?? (whole(entry) ? inflateWholeEntry(zipfile, bytes, entry, limits) : undefined);
+      const inflated = take(index) ?? (whole(entry) ? inflateWholeEntry(zipfile, readRange, entry, limits) : undefined);
       if (inflated) {
         if (inOrder) startFrom(index + 1);
         yield await inflated;

