@@ -4,10 +4,8 @@ import type { Config } from '../config.js';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { Logger } from '../logger.js';
 import { describeArchiveRefusal } from '../messages/archive-refusal-text.js';
-import { readManifest } from '../preflight/read-manifest.js';
-import { runConfiguredPreflight } from '../preflight/run-configured-preflight.js';
+import { preflightConfiguredPackage } from '../preflight/run-configured-preflight.js';
 import { unreadableReport } from '../preflight/unreadable-report.js';
-import { openArchive } from '../yauzl/open-archive.js';
 
 /**
  * The static preflight as the CLI runs it (trust, policy and limits from configuration, read once at start-up),
@@ -21,20 +19,15 @@ export async function createPackageChecker(config: Config, log: Logger): Promise
   return async (pkg, options) => {
     const now = new Date();
     try {
-      const report = await runConfiguredPreflight(pkg.path, config, log, {
+      // The manifest the report was made from, from the same open file: not a second read of the path.
+      const { report, manifest } = await preflightConfiguredPackage(pkg.path, config, log, {
         trustedCaPem,
         policy,
         inventory: options.inventory,
         windowMinutes: options.windowMinutes,
         now,
       });
-      const archive = await openArchive({ kind: 'file', path: pkg.path }, config.archiveLimits);
-      try {
-        const { manifest } = await readManifest(archive, config.archiveLimits);
-        return manifest ? { report, release: { services: manifest.services, config: manifest.config } } : { report };
-      } finally {
-        archive.close();
-      }
+      return manifest ? { report, release: { services: manifest.services, config: manifest.config } } : { report };
     } catch (error) {
       if (!(error instanceof ArchiveRefusal)) throw error;
       return { report: unreadableReport(pkg.name, describeArchiveRefusal(error), now) };

@@ -57,6 +57,9 @@ export interface OpenedArchive {
   hazards: readonly ArchiveHazard[];
   /** Inflates one entry; counts bytes, enforces the size and ratio limits and checks CRC-32 at the end. */
   read(entry: ArchiveEntry): AsyncIterable<Buffer>;
+  /** The package's size in bytes and its SHA-256 (hex), of the same open file its entries are read from. */
+  size: number;
+  sha256(): Promise<string>;
   close(): void;
 }
 

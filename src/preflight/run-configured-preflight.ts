@@ -5,7 +5,7 @@ import { openArchive } from '../yauzl/open-archive.js';
 import { DEFAULT_DETECTORS } from './default-detectors.js';
 import type { Policy } from './policy.js';
 import type { PreflightReport } from './preflight-report.js';
-import { runPreflight } from './run-preflight.js';
+import { preflightPackage, runPreflight, type PreflightDeps, type PreflightOutcome } from './run-preflight.js';
 
 export interface ConfiguredPreflightInputs {
   trustedCaPem: string[];
@@ -22,7 +22,21 @@ export function runConfiguredPreflight(
   log: Logger,
   inputs: ConfiguredPreflightInputs,
 ): Promise<PreflightReport> {
-  return runPreflight(zipPath, {
+  return runPreflight(zipPath, configuredDeps(config, log, inputs));
+}
+
+/** As runConfiguredPreflight, with the manifest the report was made from. */
+export function preflightConfiguredPackage(
+  zipPath: string,
+  config: Config,
+  log: Logger,
+  inputs: ConfiguredPreflightInputs,
+): Promise<PreflightOutcome> {
+  return preflightPackage(zipPath, configuredDeps(config, log, inputs));
+}
+
+function configuredDeps(config: Config, log: Logger, inputs: ConfiguredPreflightInputs): PreflightDeps {
+  return {
     openArchive,
     detectors: DEFAULT_DETECTORS,
     limits: config.archiveLimits,
@@ -37,5 +51,5 @@ export function runConfiguredPreflight(
       plannedWindowMinutes: inputs.windowMinutes,
       now: inputs.now,
     },
-  });
+  };
 }

@@ -1,10 +1,9 @@
 import { basename } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { compareFindings, type Finding } from '../core/findings/finding.js';
+import type { Manifest } from '../core/manifest/manifest-schema.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveLimits, OpenArchive } from './archive.js';
 import type { DetectorFactory, PreflightOptions, ScanContext } from './detector.js';
-import { hashFile } from './hash-file.js';
 import type { Policy } from './policy.js';
 import { countBySeverity, decideVerdict, type PreflightReport } from './preflight-report.js';
 import { readManifest } from './read-manifest.js';
@@ -26,9 +25,21 @@ export interface PreflightDeps {
  * Throws ArchiveRefusal when the package cannot be read safely (the caller reports it as `unreadable`).
  */
 export async function runPreflight(zipPath: string, deps: PreflightDeps): Promise<PreflightReport> {
-  const [sha256, info] = await Promise.all([hashFile(zipPath), stat(zipPath)]);
+  return (await preflightPackage(zipPath, deps)).report;
+}
+
+/** The report and the manifest it was made from, read from the same open file (the bot plans with both). */
+export interface PreflightOutcome {
+  report: PreflightReport;
+  manifest: Manifest | undefined;
+}
+
+/** As runPreflight, also handing back the package's manifest (undefined when it has none that validates). */
+export async function preflightPackage(zipPath: string, deps: PreflightDeps): Promise<PreflightOutcome> {
   const archive = await deps.openArchive({ kind: 'file', path: zipPath }, deps.limits);
   try {
+    // Of the open file the scan reads, not of whatever the path names by now.
+    const sha256 = await archive.sha256();
     const { manifest, findings: manifestFindings, root } = await readManifest(archive, deps.limits);
     const ctx: ScanContext = { manifest, policy: deps.policy, options: deps.options };
     const detectors = await Promise.all(deps.detectors.map(async (create) => create(ctx)));
@@ -47,13 +58,13 @@ export async function runPreflight(zipPath: string, deps: PreflightDeps): Promis
     }
     const findings = acceptRisks(session.findings, deps.policy).sort(compareFindings);
     const counts = countBySeverity(findings);
-    return {
+    const report: PreflightReport = {
       schemaVersion: 1,
       tool: { name: 'dten', version: deps.toolVersion },
       package: {
         file: basename(zipPath),
         sha256,
-        bytes: info.size,
+        bytes: archive.size,
         name: manifest?.name,
         version: manifest?.version,
         entries: session.files.length,
@@ -64,6 +75,7 @@ export async function runPreflight(zipPath: string, deps: PreflightDeps): Promis
       findings,
       scannedAt: deps.options.now.toISOString(),
     };
+    return { report, manifest };
   } finally {
     archive.close();
   }

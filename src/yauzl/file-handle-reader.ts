@@ -11,11 +11,20 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
  * on it have finished, and refuses any read after, so nothing can read a descriptor number reused by another file.
  */
 export class FileHandleReader extends yauzl.RandomAccessReader {
-  constructor(private readonly handle: FileHandle) {
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly size: number,
+  ) {
     super();
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
+    const outside = rangeProblem(start, end - start, this.size);
+    if (outside) {
+      const refused = new Readable({ read: () => undefined });
+      process.nextTick(() => refused.destroy(outside));
+      return refused;
+    }
     return new FileRangeStream(this.handle, start, end);
   }
 
@@ -26,6 +35,11 @@ export class FileHandleReader extends yauzl.RandomAccessReader {
     position: number,
     callback: (error: Error | null, bytesRead?: number) => void,
   ): void {
+    const outside = rangeProblem(position, length, this.size);
+    if (outside) {
+      process.nextTick(() => callback(outside));
+      return;
+    }
     this.handle.read(buffer, offset, length, position).then(
       ({ bytesRead }) => callback(null, bytesRead),
       (error: unknown) => callback(error as Error),
@@ -40,8 +54,26 @@ export class FileHandleReader extends yauzl.RandomAccessReader {
   }
 }
 
+/**
+ * Why bytes `position` to `position + length` cannot be read from a file of `size` bytes, or undefined. Offsets come
+ * from the archive itself (zip64 fields are 64-bit), and a FileHandle read at a position that is not a safe integer
+ * silently reads from the file's current position instead: each one is checked before it reaches the file.
+ */
+export function rangeProblem(position: number, length: number, size: number): Error | undefined {
+  const valid = Number.isSafeInteger(position) && Number.isSafeInteger(length) && position >= 0 && length >= 0;
+  if (valid && position + length <= size) return undefined;
+  return new Error(`unexpected EOF: bytes ${position} to ${position + length} lie outside the file's ${size} bytes`);
+}
+
 /** `length` bytes from `position` of an open file, in one read on libuv's pool (more only if the OS returns less). */
-export async function readFileRange(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+export async function readFileRange(
+  handle: FileHandle,
+  size: number,
+  position: number,
+  length: number,
+): Promise<Buffer> {
+  const outside = rangeProblem(position, length, size);
+  if (outside) throw outside;
   const bytes = Buffer.allocUnsafe(length);
   for (let filled = 0; filled < length;) {
     const { bytesRead } = await handle.read(bytes, filled, length - filled, position + filled);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type yauzl from 'yauzl';
 import type { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveEntry, ArchiveLimits, OpenArchive, OpenedArchive } from '../preflight/archive.js';
@@ -12,13 +13,14 @@ import { refusalFromYauzlError } from './refusal-from-yauzl-error.js';
 import { toArchiveEntry } from './to-archive-entry.js';
 
 const MAX_LINK_TARGET_BYTES = 4096;
+const HASH_CHUNK_BYTES = 1024 ** 2;
 
 /**
  * The yauzl adapter of the archive port: reads the whole central directory, refuses unsafe structure
  * (sizes, ratios, overlaps, paths) before inflating anything, then inflates entries on demand in any order.
  */
 export const openArchive: OpenArchive = async (source, limits) => {
-  const { zipfile, readRange } = await openZipFile(source);
+  const { zipfile, readRange, size } = await openZipFile(source);
   let lateError: ArchiveRefusal | undefined;
   // yauzl may emit `error` after the central directory was read (a failed close); never let it go uncaught.
   zipfile.on('error', (error: unknown) => {
@@ -47,6 +49,14 @@ export const openArchive: OpenArchive = async (source, limits) => {
         if (raw === undefined) throw new Error(`${entry.displayName} is not an entry of this archive`);
         if (lateError) throw lateError;
         return readAhead.read(raw);
+      },
+      size,
+      async sha256() {
+        const hash = createHash('sha256');
+        for (let position = 0; position < size; position += HASH_CHUNK_BYTES) {
+          hash.update(await readRange(position, Math.min(HASH_CHUNK_BYTES, size - position)));
+        }
+        return hash.digest('hex');
       },
       close() {
         zipfile.close();

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveSource } from '../preflight/archive.js';
@@ -23,6 +23,8 @@ export type ReadRange = (position: number, length: number) => Promise<Buffer>;
 export interface OpenedZipFile {
   zipfile: yauzl.ZipFile;
   readRange: ReadRange;
+  /** The package's size in bytes, of the file opened (or the buffer). */
+  size: number;
 }
 
 /**
@@ -39,41 +41,44 @@ export async function openZipFile(source: ArchiveSource): Promise<OpenedZipFile>
         ? Promise.reject(new Error('unexpected EOF'))
         : Promise.resolve(buffer.subarray(position, position + length));
     const zipfile = await openWithYauzl((done) => yauzl.fromBuffer(buffer, YAUZL_OPTIONS, done), readRange);
-    return { zipfile, readRange };
+    return { zipfile, readRange, size: buffer.length };
   }
-  const handle = await openRegularFile(source.path);
+  const { handle, size } = await openRegularFile(source.path);
   try {
-    const { size } = await handle.stat();
     if (size === 0) throw new ArchiveRefusal('empty-file');
-    const readRange: ReadRange = (position, length) => readFileRange(handle, position, length);
-    const reader = new FileHandleReader(handle);
+    const readRange: ReadRange = (position, length) => readFileRange(handle, size, position, length);
+    const reader = new FileHandleReader(handle, size);
     const zipfile = await openWithYauzl(
       (done) => yauzl.fromRandomAccessReader(reader, size, YAUZL_OPTIONS, done),
       readRange,
     );
-    return { zipfile, readRange };
+    return { zipfile, readRange, size };
   } catch (error) {
     // yauzl never took the file (with autoClose off it does not close it on a failed open): it is ours to close.
-    await handle.close();
+    await handle.close().catch(() => undefined);
     throw error;
   }
 }
 
-/** Opens without blocking on a FIFO put where the package was, then refuses anything but a regular file. */
-async function openRegularFile(path: string): Promise<FileHandle> {
+/**
+ * Refuses anything but a regular file before opening it (a device may act on being opened), opens it without
+ * blocking (a FIFO swapped in meanwhile), and checks again what was opened.
+ */
+async function openRegularFile(path: string): Promise<{ handle: FileHandle; size: number }> {
+  const notRegular = new ArchiveRefusal('not-found', { detail: 'not a regular file' });
   let handle: FileHandle;
   try {
+    if (!(await stat(path)).isFile()) throw notRegular;
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw refusalFromYauzlError(error);
   }
-  const isFile = await handle.stat().then(
-    (stats) => stats.isFile(),
-    () => false,
-  );
-  if (isFile) return handle;
-  await handle.close();
-  throw new ArchiveRefusal('not-found', { detail: 'not a regular file' });
+  const opened = await handle.stat().catch((error: unknown) => error as Error);
+  if (opened instanceof Error || !opened.isFile()) {
+    await handle.close().catch(() => undefined);
+    throw opened instanceof Error ? refusalFromYauzlError(opened) : notRegular;
+  }
+  return { handle, size: opened.size };
 }
 
 async function openWithYauzl(

@@ -21,7 +21,8 @@ const UNSAFE_PATH: readonly [RegExp, string][] = [
   [/^invalid characters in fileName: /, 'backslash'],
 ];
 
-const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
+// Nothing there, or nothing dten may read as a file: a symlink loop, a socket (ENXIO), a device without a driver.
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENXIO', 'ENODEV']);
 
 /** Maps anything yauzl, zlib or the file system threw onto a refusal; a refusal passes through unchanged. */
 export function refusalFromYauzlError(error: unknown, entryName?: string): ArchiveRefusal {

@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeHostStepError } from '../../src/messages/host-step-error-text.js';
 import { extractRelease } from '../../src/agent/host/extract-release.js';
 import { HostStepError } from '../../src/agent/host/host-step-error.js';
+import { openArchive } from '../../src/yauzl/open-archive.js';
 import { buildHostFixtures, type HostFixtures } from './build-host-fixtures.js';
 import { buildTestPackage } from './build-test-package.js';
 
@@ -58,6 +59,40 @@ describe('unpacking a verified package into a release folder', () => {
     const text = describeHostStepError(error);
     expect(text).toContain(approved);
     expect(text).toContain(fixtures.ready.sha256);
+    expect(await readdir(host.root)).toEqual([]);
+  });
+
+  it('when another file is put at the package path just before it is opened, it is refused by its digest, not unpacked', async () => {
+    const host = await fixtures.newHost();
+    const file = join(fixtures.dir, 'swapped-before-open.zip');
+    await copyFile(fixtures.ready.outFile, file);
+    const error = await refusal(
+      extractRelease(
+        host,
+        file,
+        { sha256: fixtures.ready.sha256, version: '4.2.0' },
+        {
+          openArchive: async (source, limits) => {
+            // The race an attacker with write access to the package folder would run: replace the checked file.
+            const other = join(fixtures.dir, 'other.zip');
+            await copyFile(fixtures.previous.outFile, other);
+            await rename(other, file);
+            return openArchive(source, limits);
+          },
+        },
+      ),
+    );
+    expect(error.code).toBe('digest-mismatch');
+    expect(describeHostStepError(error)).toContain(fixtures.previous.sha256);
+    expect(await readdir(host.root)).toEqual([]);
+  });
+
+  it('when the package file is not a zip at all, the message is about its digest, not about the zip', async () => {
+    const host = await fixtures.newHost();
+    const file = join(fixtures.dir, 'not-a-zip.zip');
+    await writeFile(file, 'an HTML error page saved as the package\n');
+    const error = await refusal(extractRelease(host, file, { sha256: fixtures.ready.sha256, version: '4.2.0' }));
+    expect(error.code).toBe('digest-mismatch');
     expect(await readdir(host.root)).toEqual([]);
   });
 

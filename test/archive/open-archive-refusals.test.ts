@@ -49,6 +49,30 @@ describe('packages that cannot be read safely are refused with a reason', () => 
     expect(text).toContain('ENOENT');
   });
 
+  it('when a zip64 record puts the central directory far past the end of the file, it is refused as cut short', async () => {
+    // A FileHandle read at an offset past 2^53 would read from the file's current position: never let one through.
+    const zip = buildRawZip([{ name: 'scripts/install.sh', content: 'echo harmless\n' }]);
+    const end = Buffer.from(zip.subarray(zip.length - 22));
+    const body = zip.subarray(0, zip.length - 22);
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(1n, 24);
+    record.writeBigUInt64LE(1n, 32);
+    record.writeBigUInt64LE(BigInt(end.readUInt32LE(12)), 40);
+    record.writeBigUInt64LE(1n << 60n, 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(body.length), 8);
+    locator.writeUInt32LE(1, 16);
+    end.writeUInt32LE(0xffffffff, 16);
+    const forged = Buffer.concat([body, record, locator, end]);
+    await expectRefused({ kind: 'file', path: await writeTempFile('zip64.zip', forged) }, 'truncated');
+    await expectRefused({ kind: 'buffer', buffer: forged, name: 'zip64.zip' }, 'truncated');
+  });
+
   it('when the package is an empty file, the reason says the upload did not finish', async () => {
     const text = await expectRefused({ kind: 'file', path: await writeTempFile('empty.zip', '') }, 'empty-file');
     expect(text).toContain('empty');

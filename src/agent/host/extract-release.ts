@@ -1,7 +1,12 @@
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../core/manifest/manifest-schema.js';
-import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type OpenArchive } from '../../preflight/archive.js';
+import {
+  DEFAULT_ARCHIVE_LIMITS,
+  type ArchiveLimits,
+  type OpenArchive,
+  type OpenedArchive,
+} from '../../preflight/archive.js';
 import { hashFile } from '../../preflight/hash-file.js';
 import { openArchive as openWithYauzl } from '../../yauzl/open-archive.js';
 import { fsyncDirectory } from './fsync-directory.js';
@@ -28,8 +33,9 @@ export interface ExtractReleaseOptions {
 }
 
 /**
- * Verifies the package's SHA-256 before reading it, unpacks it into `releases/<version>.partial` and renames that
- * to `releases/<version>`, so a release folder is complete or absent. A rerun reuses a release with the same digest.
+ * Verifies the package's SHA-256, of the open file its entries are then read from, unpacks it into
+ * `releases/<version>.partial` and renames that to `releases/<version>`, so a release folder is complete or absent.
+ * A rerun reuses a release with the same digest.
  */
 export async function extractRelease(
   layout: HostLayout,
@@ -38,45 +44,56 @@ export async function extractRelease(
   options: ExtractReleaseOptions = {},
 ): Promise<ExtractedRelease> {
   const dir = layout.releaseDir(expected.version);
-  const sha256 = await hashFile(packageFile);
-  if (sha256 !== expected.sha256.toLowerCase()) {
-    throw new HostStepError('digest-mismatch', { file: packageFile, expected: expected.sha256, actual: sha256 });
-  }
-  const existing = await readFile(join(dir, RELEASE_DIGEST_FILE), 'utf8').catch(() => undefined);
-  if (existing?.trim() === sha256) {
-    return {
-      version: expected.version,
-      dir,
-      sha256,
-      manifest: await readReleaseManifest(dir, expected.version),
-      reused: true,
-      files: 0,
-    };
-  }
-  if (existing !== undefined || (await isPresent(dir))) {
-    throw new HostStepError('release-conflict', {
-      version: expected.version,
-      expected: sha256,
-      found: existing?.trim() ?? 'unknown',
-    });
-  }
-  const partial = `${dir}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(partial, { recursive: true, mode: 0o755 });
-  const archive = await (options.openArchive ?? openWithYauzl)(
-    { kind: 'file', path: packageFile },
-    options.limits ?? DEFAULT_ARCHIVE_LIMITS,
-  );
+  const wanted = expected.sha256.toLowerCase();
+  const mismatch = (actual: string): HostStepError =>
+    new HostStepError('digest-mismatch', { file: packageFile, expected: expected.sha256, actual });
+  let archive: OpenedArchive;
   try {
-    const files = await writeArchiveEntries(archive, partial);
-    const manifest = await readReleaseManifest(partial, expected.version);
-    await writeFile(join(partial, RELEASE_DIGEST_FILE), `${sha256}\n`, { flush: true });
-    await rename(partial, dir);
-    await fsyncDirectory(layout.releasesDir);
-    return { version: expected.version, dir, sha256, manifest, reused: false, files };
+    archive = await (options.openArchive ?? openWithYauzl)(
+      { kind: 'file', path: packageFile },
+      options.limits ?? DEFAULT_ARCHIVE_LIMITS,
+    );
   } catch (error) {
+    // A file that is not even a readable zip may be the wrong file altogether: its digest says so first.
+    const actual = await hashFile(packageFile).catch(() => undefined);
+    throw actual !== undefined && actual !== wanted ? mismatch(actual) : error;
+  }
+  try {
+    // The digest of the open file the entries are read from: a file put at the path meanwhile is never unpacked.
+    const sha256 = await archive.sha256();
+    if (sha256 !== wanted) throw mismatch(sha256);
+    const existing = await readFile(join(dir, RELEASE_DIGEST_FILE), 'utf8').catch(() => undefined);
+    if (existing?.trim() === sha256) {
+      return {
+        version: expected.version,
+        dir,
+        sha256,
+        manifest: await readReleaseManifest(dir, expected.version),
+        reused: true,
+        files: 0,
+      };
+    }
+    if (existing !== undefined || (await isPresent(dir))) {
+      throw new HostStepError('release-conflict', {
+        version: expected.version,
+        expected: sha256,
+        found: existing?.trim() ?? 'unknown',
+      });
+    }
+    const partial = `${dir}.partial`;
     await rm(partial, { recursive: true, force: true });
-    throw error;
+    await mkdir(partial, { recursive: true, mode: 0o755 });
+    try {
+      const files = await writeArchiveEntries(archive, partial);
+      const manifest = await readReleaseManifest(partial, expected.version);
+      await writeFile(join(partial, RELEASE_DIGEST_FILE), `${sha256}\n`, { flush: true });
+      await rename(partial, dir);
+      await fsyncDirectory(layout.releasesDir);
+      return { version: expected.version, dir, sha256, manifest, reused: false, files };
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true });
+      throw error;
+    }
   } finally {
     archive.close();
   }
