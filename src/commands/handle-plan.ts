@@ -35,7 +35,9 @@ export async function handlePlan(
     throw new UserError('package-blocked', { name: pkg.name, blockers: Math.max(1, report.counts.blocker) });
   }
   const plan: PlanInput = {
-    packageDigest: pkg.sha256,
+    // The digest of the file the preflight read (from its own open file), not of whatever the store hashed before:
+    // agents install only a package with this digest, so what runs is what was checked.
+    packageDigest: report.package.sha256,
     packageVersion: report.package.version,
     packageSource: pkg.source,
     targets: targets.map((host) => host.hostId),

@@ -53,8 +53,20 @@ export const openArchive: OpenArchive = async (source, limits) => {
       size,
       async sha256() {
         const hash = createHash('sha256');
-        for (let position = 0; position < size; position += HASH_CHUNK_BYTES) {
-          hash.update(await readRange(position, Math.min(HASH_CHUNK_BYTES, size - position)));
+        const chunk = (position: number): Promise<Buffer> | undefined =>
+          position < size ? readRange(position, Math.min(HASH_CHUNK_BYTES, size - position)) : undefined;
+        try {
+          // The next chunk is read while this one is hashed.
+          for (let position = 0, next = chunk(0); next;) {
+            const bytes = await next;
+            position += bytes.length;
+            next = chunk(position);
+            // A read not awaited yet must not go unhandled if this one throws.
+            next?.catch(() => undefined);
+            hash.update(bytes);
+          }
+        } catch (error) {
+          throw refusalFromYauzlError(error);
         }
         return hash.digest('hex');
       },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,18 @@ describe('unpacking a verified package into a release folder', () => {
     await writeFile(file, 'an HTML error page saved as the package\n');
     const error = await refusal(extractRelease(host, file, { sha256: fixtures.ready.sha256, version: '4.2.0' }));
     expect(error.code).toBe('digest-mismatch');
+    expect(await readdir(host.root)).toEqual([]);
+  });
+
+  it('when a named pipe sits where the package should be, it is refused at once as not found, never waited on', async () => {
+    const host = await fixtures.newHost();
+    const file = join(fixtures.dir, 'pipe.zip');
+    execFileSync('mkfifo', [file]);
+    await expect(extractRelease(host, file, { sha256: fixtures.ready.sha256, version: '4.2.0' })).rejects.toMatchObject(
+      {
+        code: 'not-found',
+      },
+    );
     expect(await readdir(host.root)).toEqual([]);
   });
 

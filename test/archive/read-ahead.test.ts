@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rename } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -167,5 +167,19 @@ describe('entries inflated ahead of the reader', () => {
     const refusal = await openArchive({ kind: 'file', path }, DEFAULT_ARCHIVE_LIMITS).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ArchiveRefusal);
     expect(refusal).toMatchObject({ code: 'not-found', params: { detail: 'not a regular file' } });
+  });
+
+  it('when the package is cut short after it was opened, taking its digest is refused as a cut-short package', async () => {
+    const zip = await buildYazlZip([{ name: 'share/large.txt', content: textOf(3, 3 * 1024 ** 2) }]);
+    const path = await writeTempFile('cut.zip', zip);
+    const archive = await openArchive({ kind: 'file', path }, DEFAULT_ARCHIVE_LIMITS);
+    try {
+      await truncate(path, 1000);
+      const refusal = await archive.sha256().catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ArchiveRefusal);
+      expect(refusal).toMatchObject({ code: 'truncated' });
+    } finally {
+      archive.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   type OpenArchive,
   type OpenedArchive,
 } from '../../preflight/archive.js';
+import { ArchiveRefusal } from '../../core/errors/archive-refusal.js';
 import { hashFile } from '../../preflight/hash-file.js';
 import { openArchive as openWithYauzl } from '../../yauzl/open-archive.js';
 import { fsyncDirectory } from './fsync-directory.js';
@@ -54,7 +55,9 @@ export async function extractRelease(
       options.limits ?? DEFAULT_ARCHIVE_LIMITS,
     );
   } catch (error) {
-    // A file that is not even a readable zip may be the wrong file altogether: its digest says so first.
+    // A regular file that is not even a readable zip may be the wrong file altogether: its digest says so first.
+    // Anything else (missing, a pipe, a device) is never opened here.
+    if (!(error instanceof ArchiveRefusal) || error.code === 'not-found') throw error;
     const actual = await hashFile(packageFile).catch(() => undefined);
     throw actual !== undefined && actual !== wanted ? mismatch(actual) : error;
   }
