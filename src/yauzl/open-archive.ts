@@ -59,7 +59,7 @@ export const openArchive: OpenArchive = async (source, limits) => {
           // The next chunk is read while this one is hashed.
           for (let position = 0, next = chunk(0); next;) {
             const bytes = await next;
-            position += bytes.length;
+            position += HASH_CHUNK_BYTES;
             next = chunk(position);
             // A read not awaited yet must not go unhandled if this one throws.
             next?.catch(() => undefined);
