@@ -2,6 +2,7 @@ import { canStartWave } from '../core/rollout/can-start-wave.js';
 import { checkErrorBudget } from '../core/rollout/check-error-budget.js';
 import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
 import { finishedWaves } from '../core/rollout/finished-waves.js';
+import { FAILED_STATES } from '../core/rollout/host-state.js';
 import { planWaves } from '../core/rollout/plan-waves.js';
 import { recordHostStates } from '../core/rollout/record-host-states.js';
 import type { Rollout } from '../core/rollout/rollout.js';
@@ -66,7 +67,10 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   const settled = await ctx.store.update(rollout.id, (r) => {
     const recorded = recordStepOutcomes(r, ended, 'installing', now, readInstall);
     if (pending.length > 0 || checkFailureThreshold(recorded.hosts, recorded.plan.maxErrors).stop) return recorded;
-    const failed = waveHosts.filter((host) => ['failed', 'unreachable'].includes(recorded.hosts[host]?.state ?? ''));
+    const failed = waveHosts.filter((host) => {
+      const state = recorded.hosts[host]?.state;
+      return state !== undefined && FAILED_STATES.has(state);
+    });
     return failed.length === 0
       ? transition(recorded, 'wave-succeeded', SYSTEM, now)
       : transition(recorded, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`);

@@ -84,8 +84,8 @@ redis.call('PUBLISH', KEYS[3], ARGV[4])
 return 1
 `;
 
-// Which of the hosts a rollout holds (not over, or failed and keeping them): host, holder pairs. KEYS: the host claims. ARGV: the record
-// key prefix, then the hosts.
+// Which of the hosts a rollout holds (not over, or failed and keeping them): host, holder pairs. KEYS: the host
+// claims. ARGV: the record key prefix, then the hosts.
 export const FIND_HOLDERS = `${HOLDS}
 local found = {}
 for j = 2, #ARGV do

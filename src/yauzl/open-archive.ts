@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type yauzl from 'yauzl';
 import type { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveEntry, ArchiveLimits, OpenArchive, OpenedArchive } from '../preflight/archive.js';
@@ -13,14 +12,13 @@ import { refusalFromYauzlError } from './refusal-from-yauzl-error.js';
 import { toArchiveEntry } from './to-archive-entry.js';
 
 const MAX_LINK_TARGET_BYTES = 4096;
-const HASH_CHUNK_BYTES = 1024 ** 2;
 
 /**
  * The yauzl adapter of the archive port: reads the whole central directory, refuses unsafe structure
  * (sizes, ratios, overlaps, paths) before inflating anything, then inflates entries on demand in any order.
  */
 export const openArchive: OpenArchive = async (source, limits) => {
-  const { zipfile, readRange, size } = await openZipFile(source);
+  const { zipfile, readRange, size, sha256 } = await openZipFile(source);
   let lateError: ArchiveRefusal | undefined;
   // yauzl may emit `error` after the central directory was read (a failed close); never let it go uncaught.
   zipfile.on('error', (error: unknown) => {
@@ -51,25 +49,10 @@ export const openArchive: OpenArchive = async (source, limits) => {
         return readAhead.read(raw);
       },
       size,
-      async sha256() {
-        const hash = createHash('sha256');
-        const chunk = (position: number): Promise<Buffer> | undefined =>
-          position < size ? readRange(position, Math.min(HASH_CHUNK_BYTES, size - position)) : undefined;
-        try {
-          // The next chunk is read while this one is hashed.
-          for (let position = 0, next = chunk(0); next;) {
-            const bytes = await next;
-            position += HASH_CHUNK_BYTES;
-            next = chunk(position);
-            // A read not awaited yet must not go unhandled if this one throws.
-            next?.catch(() => undefined);
-            hash.update(bytes);
-          }
-        } catch (error) {
+      sha256: () =>
+        sha256().catch((error: unknown) => {
           throw refusalFromYauzlError(error);
-        }
-        return hash.digest('hex');
-      },
+        }),
       close() {
         zipfile.close();
       },

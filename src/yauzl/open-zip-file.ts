@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { ArchiveRefusal } from '../core/errors/archive-refusal.js';
 import type { ArchiveSource } from '../preflight/archive.js';
+import { hashOpenFile } from '../preflight/hash-file.js';
 import { FileHandleReader, readFileRange } from './file-handle-reader.js';
 import { refusalFromYauzlError } from './refusal-from-yauzl-error.js';
 
@@ -25,6 +27,8 @@ export interface OpenedZipFile {
   readRange: ReadRange;
   /** The package's size in bytes, of the file opened (or the buffer). */
   size: number;
+  /** The package's SHA-256 (hex), of that same open file (or buffer). */
+  sha256: () => Promise<string>;
 }
 
 /**
@@ -41,7 +45,8 @@ export async function openZipFile(source: ArchiveSource): Promise<OpenedZipFile>
         ? Promise.reject(new Error('unexpected EOF'))
         : Promise.resolve(buffer.subarray(position, position + length));
     const zipfile = await openWithYauzl((done) => yauzl.fromBuffer(buffer, YAUZL_OPTIONS, done), readRange);
-    return { zipfile, readRange, size: buffer.length };
+    const sha256 = (): Promise<string> => Promise.resolve(createHash('sha256').update(buffer).digest('hex'));
+    return { zipfile, readRange, size: buffer.length, sha256 };
   }
   const { handle, size } = await openRegularFile(source.path);
   try {
@@ -52,7 +57,7 @@ export async function openZipFile(source: ArchiveSource): Promise<OpenedZipFile>
       (done) => yauzl.fromRandomAccessReader(reader, size, YAUZL_OPTIONS, done),
       readRange,
     );
-    return { zipfile, readRange, size };
+    return { zipfile, readRange, size, sha256: () => hashOpenFile(handle, size) };
   } catch (error) {
     // yauzl never took the file (with autoClose off it does not close it on a failed open): it is ours to close.
     await handle.close().catch(() => undefined);

@@ -6,20 +6,16 @@ import { APPROVE_ACTION_ID } from '../../src/messages/chat/approval/approval-act
 import { commandReceivedText } from '../../src/messages/chat/slack/command-received-text.js';
 import { readJournalSteps } from '../e2e/read-journal-steps.js';
 import type { FakeMessage } from '../helpers/fake-slack-api.js';
-import { slackSession, until } from './slack-session.js';
-import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
-
-const OPS = 'C0DTENOPS';
-const STATUS = 'C0DTENSTATUS';
+import { lastText, OPS_CHANNEL, slackSession, startFleetSlackBot, statusPosts, until } from './slack-session.js';
+import type { SlackTestBot } from './start-slack-test-bot.js';
 
 let bot: SlackTestBot;
 beforeAll(async () => {
-  bot = await startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB', DTEN_STATUS_CHANNEL: STATUS } });
+  bot = await startFleetSlackBot();
 }, 120_000);
 afterAll(() => bot?.close(), 120_000);
 
-const { type, nextWhisper, whispered, latestWhen, click } = slackSession(() => bot, OPS);
-const lastText = (message: FakeMessage): string => message.revisions.at(-1)!.text;
+const { type, nextWhisper, whispered, latestWhen, click } = slackSession(() => bot, OPS_CHANNEL);
 const lastBlocks = (message: FakeMessage): string => JSON.stringify(message.revisions.at(-1)!.blocks);
 const stored = async (id: string): Promise<Rollout> => (await bot.slack.bot.ctx.control.store.get(id))!;
 
@@ -89,7 +85,7 @@ describe('a failed rollback run again from Slack, on real local agents', () => {
     );
 
     // Support heard the maintenance begin, then that engineers are on it and why, in plain words without host names.
-    const announced = () => bot.api.messages.filter((m) => m.channel === STATUS).map((m) => m.revisions[0]!.text);
+    const announced = () => statusPosts(bot);
     await until(() => announced().length >= 3);
     expect(announced()).toEqual([
       expect.stringContaining('Planned maintenance'),

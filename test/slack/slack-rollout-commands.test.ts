@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/messages/chat/approval/approval-action-ids.js';
-import type { FakeMessage } from '../helpers/fake-slack-api.js';
-import { slackSession, until } from './slack-session.js';
-import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
-
-const OPS = 'C0DTENOPS';
-const STATUS = 'C0DTENSTATUS';
+import { lastText, OPS_CHANNEL, slackSession, startFleetSlackBot, statusPosts, until } from './slack-session.js';
+import type { SlackTestBot } from './start-slack-test-bot.js';
 
 let bot: SlackTestBot;
 beforeAll(async () => {
-  bot = await startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB', DTEN_STATUS_CHANNEL: STATUS } });
+  bot = await startFleetSlackBot();
 }, 120_000);
 afterAll(() => bot?.close(), 120_000);
 
-const { type, nextWhisper, whispered, latestWhen, click } = slackSession(() => bot, OPS);
+const { type, nextWhisper, whispered, latestWhen, click } = slackSession(() => bot, OPS_CHANNEL);
 const rollout = async (): Promise<Rollout> => (await bot.slack.bot.ctx.control.store.list(1))[0]!;
-const lastText = (message: FakeMessage): string => message.revisions.at(-1)!.text;
 
 describe('the rollout commands from Slack, on real local agents', () => {
   it('hosts, status, pause, resume, window extend, rollback, a refused abort and the cleanup report: each done, audited with the person and said where it belongs', async () => {
@@ -72,7 +67,7 @@ describe('the rollout commands from Slack, on real local agents', () => {
     for (const said of ['paused rollout', 'extended the window', 'resumed rollout', 'started rolling back'])
       expect(notes().some((text) => text.includes(said))).toBe(true);
     // Support hears it in plain words, in order, with no host named.
-    const announced = () => bot.api.messages.filter((m) => m.channel === STATUS).map((m) => m.revisions[0]!.text);
+    const announced = () => statusPosts(bot);
     await until(() => announced().length >= 4);
     expect(announced()).toEqual([
       expect.stringContaining('Planned maintenance'),
@@ -101,7 +96,7 @@ describe('the rollout commands from Slack, on real local agents', () => {
   }, 240_000);
   it('lock freezes an environment for plans and approvals alike, and unlock lifts it; both said in the channel', async () => {
     const channelNotes = () =>
-      bot.api.messages.filter((m) => m.channel === OPS && m.threadTs === undefined).map(lastText);
+      bot.api.messages.filter((m) => m.channel === OPS_CHANNEL && m.threadTs === undefined).map(lastText);
     // A plan made before the freeze, waiting for its approval.
     await type('plan Full-upgrade-package-dten.zip to env=demo canary 1 batch 1');
     const planned = await latestWhen((r) => r.state === 'awaiting-approval' && r.plan.bakeSeconds === 0);

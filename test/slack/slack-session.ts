@@ -2,7 +2,26 @@ import { expect } from 'vitest';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import type { FakeEphemeral, FakeMessage } from '../helpers/fake-slack-api.js';
 import { buttonClickBody, sendSigned, slashCommandBody } from './slack-requests.js';
-import type { SlackTestBot } from './start-slack-test-bot.js';
+import { startSlackTestBot, type SlackTestBot } from './start-slack-test-bot.js';
+
+/** Where the fleet tests type their commands, and where the bot posts its status updates. */
+export const OPS_CHANNEL = 'C0DTENOPS';
+export const STATUS_CHANNEL = 'C0DTENSTATUS';
+
+/** A test bot with two local agents, U-BOB as the only approver and status updates in STATUS_CHANNEL. */
+export function startFleetSlackBot(): Promise<SlackTestBot> {
+  return startSlackTestBot({ fleet: 2, env: { DTEN_APPROVERS: 'U-BOB', DTEN_STATUS_CHANNEL: STATUS_CHANNEL } });
+}
+
+/** The text a message shows now: its latest revision's. */
+export function lastText(message: FakeMessage): string {
+  return message.revisions.at(-1)!.text;
+}
+
+/** The status updates posted so far, in order, as first posted. */
+export function statusPosts(bot: SlackTestBot): string[] {
+  return bot.api.messages.filter((m) => m.channel === STATUS_CHANNEL).map((m) => m.revisions[0]!.text);
+}
 
 /** Polls what the fake Slack or the store shows until `found` is true; the test timeout bounds it. */
 export async function until(found: () => boolean | Promise<boolean>): Promise<void> {

@@ -67,14 +67,8 @@ export async function extractRelease(
     if (sha256 !== wanted) throw mismatch(sha256);
     const existing = await readFile(join(dir, RELEASE_DIGEST_FILE), 'utf8').catch(() => undefined);
     if (existing?.trim() === sha256) {
-      return {
-        version: expected.version,
-        dir,
-        sha256,
-        manifest: await readReleaseManifest(dir, expected.version),
-        reused: true,
-        files: 0,
-      };
+      const manifest = await readReleaseManifest(dir, expected.version);
+      return { version: expected.version, dir, sha256, manifest, reused: true, files: 0 };
     }
     if (existing !== undefined || (await isPresent(dir))) {
       throw new HostStepError('release-conflict', {
@@ -83,22 +77,33 @@ export async function extractRelease(
         found: existing?.trim() ?? 'unknown',
       });
     }
-    const partial = `${dir}.partial`;
-    await rm(partial, { recursive: true, force: true });
-    await mkdir(partial, { recursive: true, mode: 0o755 });
-    try {
-      const files = await writeArchiveEntries(archive, partial);
-      const manifest = await readReleaseManifest(partial, expected.version);
-      await writeFile(join(partial, RELEASE_DIGEST_FILE), `${sha256}\n`, { flush: true });
-      await rename(partial, dir);
-      await fsyncDirectory(layout.releasesDir);
-      return { version: expected.version, dir, sha256, manifest, reused: false, files };
-    } catch (error) {
-      await rm(partial, { recursive: true, force: true });
-      throw error;
-    }
+    const { files, manifest } = await unpackRelease(layout, archive, dir, { sha256, version: expected.version });
+    return { version: expected.version, dir, sha256, manifest, reused: false, files };
   } finally {
     archive.close();
+  }
+}
+
+/** Unpacks into `<dir>.partial`, then renames it to `dir`; on any failure the partial folder is removed. */
+async function unpackRelease(
+  layout: HostLayout,
+  archive: OpenedArchive,
+  dir: string,
+  verified: { sha256: string; version: string },
+): Promise<{ files: number; manifest: Manifest }> {
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true, mode: 0o755 });
+  try {
+    const files = await writeArchiveEntries(archive, partial);
+    const manifest = await readReleaseManifest(partial, verified.version);
+    await writeFile(join(partial, RELEASE_DIGEST_FILE), `${verified.sha256}\n`, { flush: true });
+    await rename(partial, dir);
+    await fsyncDirectory(layout.releasesDir);
+    return { files, manifest };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { isOver } from './active-states.js';
 import { estimateEta } from './estimate-eta.js';
-import { HOST_STATES, type HostState } from './host-state.js';
+import { FAILED_STATES, HOST_STATES, type HostState } from './host-state.js';
 import { hostsKept } from './hosts-to-hold.js';
 import { measureBlip } from './measure-blip.js';
 import { measureBudgetSpend } from './measure-budget-spend.js';
@@ -9,8 +9,6 @@ import type { ProgressSnapshot } from './progress-snapshot.js';
 import type { Rollout } from './rollout.js';
 import type { RolloutState } from './rollout-state.js';
 import { windowEnd } from './window-end.js';
-
-const FAILING: ReadonlySet<HostState> = new Set(['failed', 'unreachable']);
 
 /** States a person reads the reason of: the rollout stopped, turned back or ended short of done. */
 const EXPLAINED: ReadonlySet<RolloutState> = new Set(['paused', 'rolling-back', 'rolled-back', 'failed', 'expired']);
@@ -21,12 +19,12 @@ export function buildProgressSnapshot(rollout: Rollout, now: Date): ProgressSnap
   for (const host of Object.values(rollout.hosts)) counts[host.state] += 1;
   const sorted = Object.entries(rollout.hosts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const failingHosts = sorted
-    .filter(([, host]) => FAILING.has(host.state))
+    .filter(([, host]) => FAILED_STATES.has(host.state))
     .map(([host, progress]) => ({ host, reason: progress.reason ?? progress.state }));
   // Why the install stopped on a host, once its rollback took over its state and reason (a host still failing with
   // the same reason is said once, among the failing hosts).
   const installFailures = sorted.flatMap(([host, { state, reason, failedWith }]) =>
-    failedWith === undefined || (FAILING.has(state) && (reason ?? state) === failedWith)
+    failedWith === undefined || (FAILED_STATES.has(state) && (reason ?? state) === failedWith)
       ? []
       : [{ host, reason: failedWith }],
   );

@@ -14,6 +14,12 @@ export const HOST_STATES = [
 ] as const;
 export type HostState = (typeof HOST_STATES)[number];
 
+/** States a host counts as failed in: against max errors, and in the progress message. */
+export const FAILED_STATES: ReadonlySet<HostState> = new Set(['failed', 'unreachable']);
+
+/** States of a host its install has begun changing, on its way to the new version or there. */
+export const CHANGING_STATES: ReadonlySet<HostState> = new Set(['installing', 'installed', 'verifying', 'healthy']);
+
 export interface HostProgress {
   state: HostState;
   /** Why the host failed or was skipped, in the words of the step that said so. */

@@ -1,8 +1,6 @@
-import type { HostProgress, HostState } from './host-state.js';
+import { CHANGING_STATES, FAILED_STATES, type HostProgress, type HostState } from './host-state.js';
 import type { Rollout } from './rollout.js';
 
-const CHANGING: ReadonlySet<HostState> = new Set(['installing', 'installed', 'verifying', 'healthy']);
-const FAILED: ReadonlySet<HostState> = new Set(['failed', 'unreachable']);
 /** States that leave nothing of the rollout on the host: rolled back, or skipped (never touched, or a later rollout's). */
 const UNCHANGED: ReadonlySet<HostState> = new Set(['rolled-back', 'skipped']);
 
@@ -27,10 +25,14 @@ export function recordHostStates(rollout: Rollout, changes: readonly HostStateCh
   for (const { host, state, reason, rollbackAttempt } of changes) {
     const before = Object.hasOwn(hosts, host) ? hosts[host] : undefined;
     if (!before) throw new RangeError(`${host} is not a target of rollout ${rollout.id}`);
-    const after: HostProgress = { state, changed: !UNCHANGED.has(state) && (before.changed || CHANGING.has(state)) };
+    const after: HostProgress = {
+      state,
+      changed: !UNCHANGED.has(state) && (before.changed || CHANGING_STATES.has(state)),
+    };
     if (reason !== undefined) after.reason = reason;
     const failedWith =
-      before.failedWith ?? (FAILED.has(state) && CHANGING.has(before.state) ? (reason ?? state) : undefined);
+      before.failedWith ??
+      (FAILED_STATES.has(state) && CHANGING_STATES.has(before.state) ? (reason ?? state) : undefined);
     if (failedWith !== undefined) after.failedWith = failedWith;
     if (since !== undefined) after.since = since;
     const attempt = rollbackAttempt ?? before.rollbackAttempt;
