@@ -21,7 +21,11 @@ export async function runHostJob(ctx: HostStepContext, job: HostJobPayload): Pro
     case 'host-cleanup':
       return cleanupOnHost(ctx, { rolloutId: data.rolloutId, package: data.package, attempt: data.attempt });
     case 'host-rollback':
-      return rollbackOnHost(ctx, { rolloutId: data.rolloutId, package: data.package });
+      return rollbackOnHost(ctx, {
+        rolloutId: data.rolloutId,
+        package: data.package,
+        keepMigrations: job.data.keepMigrations === true,
+      });
   }
 }
 

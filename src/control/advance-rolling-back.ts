@@ -40,7 +40,8 @@ export async function advanceRollingBack(ctx: ControlContext, rollout: Rollout):
   return AGAIN;
 }
 
-function readRollback(end: HostStepEnd): StepOutcome {
+/** What a host's rollback step says: back on the old version (healthy or not), a later rollout's, or failed. */
+export function readRollback(end: HostStepEnd): StepOutcome {
   if (end.ended !== 'completed')
     return { change: { host: end.host, state: 'failed', reason: `rollback: ${end.reason}` } };
   const result = HOST_JOB_RESULTS.rollback.safeParse(end.result).data;

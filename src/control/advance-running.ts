@@ -1,8 +1,8 @@
 import { canStartWave } from '../core/rollout/can-start-wave.js';
 import { checkErrorBudget } from '../core/rollout/check-error-budget.js';
-import { checkFailureThreshold } from '../core/rollout/check-failure-threshold.js';
-import { finishedWaves } from '../core/rollout/finished-waves.js';
+import { checkFailureThreshold, hasFailed } from '../core/rollout/check-failure-threshold.js';
 import { FAILED_STATES } from '../core/rollout/host-state.js';
+import { finishedWaves } from '../core/rollout/finished-waves.js';
 import { planWaves } from '../core/rollout/plan-waves.js';
 import { recordHostStates } from '../core/rollout/record-host-states.js';
 import type { Rollout } from '../core/rollout/rollout.js';
@@ -12,6 +12,7 @@ import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
 import { SYSTEM, type ControlContext } from './control-context.js';
 import { AGAIN, waitFor, type Drive } from './drive.js';
 import { askHosts } from './enqueue-host-jobs.js';
+import { readRollback } from './advance-rolling-back.js';
 import { enterRollback, rollBackOverBudget } from './enter-rollback.js';
 import { recordStepOutcomes, type StepOutcome } from './record-step-outcomes.js';
 import { hostsIn, watchHostSteps, type HostStepEnd } from './watch-host-steps.js';
@@ -62,18 +63,50 @@ export async function advanceRunning(ctx: ControlContext, rollout: Rollout): Pro
 
 async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: readonly string[]): Promise<Drive> {
   const now = ctx.now();
-  const { ended, pending } = await watchHostSteps(ctx, rollout, hostsIn(rollout, 'installing', waveHosts), 'install');
-  // One write: the hosts that ended and, when the last one did and the threshold holds, the end of the wave.
+  const rollingBack = hostsIn(rollout, 'rolling-back', waveHosts).map((entry) => ({
+    ...entry,
+    attempt: rollout.hosts[entry.host]?.rollbackAttempt,
+  }));
+  const [installs, rollbacks] = await Promise.all([
+    watchHostSteps(ctx, rollout, hostsIn(rollout, 'installing', waveHosts), 'install'),
+    rollingBack.length === 0 ? NOTHING_WATCHED : watchHostSteps(ctx, rollout, rollingBack, 'rollback', GOING_BACK),
+  ]);
+  // One write: the hosts that ended, those that go back on their own and, when the last one did and the threshold
+  // holds, the end of the wave.
+  let turnedBack: string[] = [];
   const settled = await ctx.store.update(rollout.id, (r) => {
-    const recorded = recordStepOutcomes(r, ended, 'installing', now, readInstall);
-    if (pending.length > 0 || checkFailureThreshold(recorded.hosts, recorded.plan.maxErrors).stop) return recorded;
+    turnedBack = [];
+    const recorded = recordStepOutcomes(
+      recordStepOutcomes(r, installs.ended, 'installing', now, readInstall),
+      rollbacks.ended,
+      'rolling-back',
+      now,
+      readRollback,
+    );
+    if (checkFailureThreshold(recorded.hosts, recorded.plan.maxErrors).stop) return recorded;
+    // Within max errors, a host whose install failed, or that went silent, goes back to the old release on its own,
+    // so that no host is left half-installed, or on a release that failed its health check, when the rollout is done.
+    // The database stays as it is for the hosts on the new release (`dataKept`).
+    turnedBack = installs.ended
+      .filter(({ host }) => r.hosts[host]?.state === 'installing' && FAILED_STATES.has(recorded.hosts[host]!.state))
+      .map(({ host }) => host);
+    const turned = recordHostStates(
+      recorded,
+      turnedBack.map((host) => ({ host, state: 'rolling-back', dataKept: true })),
+      now,
+    );
+    const busy = waveHosts.some((host) => {
+      const state = turned.hosts[host]?.state;
+      return state === 'installing' || state === 'rolling-back';
+    });
+    if (busy) return turned;
     const failed = waveHosts.filter((host) => {
-      const state = recorded.hosts[host]?.state;
-      return state !== undefined && FAILED_STATES.has(state);
+      const progress = turned.hosts[host];
+      return progress !== undefined && hasFailed(progress);
     });
     return failed.length === 0
-      ? transition(recorded, 'wave-succeeded', SYSTEM, now)
-      : transition(recorded, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`);
+      ? transition(turned, 'wave-succeeded', SYSTEM, now)
+      : transition(turned, 'wave-failed', SYSTEM, now, `failed: ${failed.join(', ')}`);
   });
   const threshold = checkFailureThreshold(settled.hosts, settled.plan.maxErrors);
   if (threshold.stop) {
@@ -86,9 +119,18 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
     await ctx.store.update(rollout.id, (r) => rollBackOverBudget(r, overBudget, now));
     return AGAIN;
   }
-  if (pending.length > 0) return waitFor(ctx.settings.pollMs, `${pending.length} host(s) installing`);
+  // The hosts that just turned back are asked at once; the wake job of their batch ends the wait.
+  if (turnedBack.length > 0)
+    return askHosts(ctx, settled, turnedBack, 'rollback', `${turnedBack.length} host(s) going back`, GOING_BACK);
+  const waiting = installs.pending.length + rollbacks.pending.length;
+  if (waiting > 0) return waitFor(ctx.settings.pollMs, `${waiting} host(s) installing or going back`);
   return AGAIN;
 }
+
+/** Why a host's rollback runs while its rollout carries on, as its job says. */
+const GOING_BACK = 'its install failed within max errors: this host goes back to the old release on its own';
+
+const NOTHING_WATCHED = { ended: [], pending: [] };
 
 function readInstall(end: HostStepEnd): StepOutcome {
   if (end.ended !== 'completed') return { change: { host: end.host, state: end.ended, reason: end.reason } };

@@ -47,7 +47,11 @@ export function buildHostJob(
       };
     case 'cleanup':
       return { name: 'host-cleanup', data: base };
-    case 'rollback':
-      return { name: 'host-rollback', data: { ...base, reason: (reason ?? 'rollback requested').slice(0, 500) } };
+    case 'rollback': {
+      const data = { ...base, reason: (reason ?? 'rollback requested').slice(0, 500) };
+      // A host going back on its own while the rollout carries on leaves the data to the hosts on the new release.
+      const alone = rollout.hosts[hostId]?.dataKept === true;
+      return { name: 'host-rollback', data: alone ? { ...data, keepMigrations: true } : data };
+    }
   }
 }

@@ -58,7 +58,8 @@ export async function askHosts(
   hosts: readonly HostToAsk[],
   step: HostStep,
   waiting: string,
+  reason?: string,
 ): Promise<Drive> {
-  await enqueueHostJobs(ctx, rollout, hosts, step);
+  await enqueueHostJobs(ctx, rollout, hosts, step, reason);
   return waitFor(ctx.settings.pollMs, waiting);
 }

@@ -24,13 +24,27 @@ export function enterRollback(
   const { changedHosts: _kept, ...rollingBack } = moved;
   // Run again after it failed: each host's rollback is a new job, one attempt on.
   const again = rollout.state === 'failed';
+  const nextAttempt = (host: string): number => (rollout.hosts[host]?.rollbackAttempt ?? 1) + 1;
+  // Hosts that went back on their own left this rollout's migrations in the database: each is asked again, as a new
+  // job that undoes the data (what it did on the host is journaled done), and holds the host until that succeeds.
+  const alone = Object.keys(rollout.hosts).filter((host) => rollout.hosts[host]?.dataKept);
+  const others = hostsLeftChanged(rollout).filter((host) => !rollout.hosts[host]?.dataKept);
   return recordHostStates(
     rollingBack,
-    hostsLeftChanged(rollout).map((host) =>
-      again
-        ? { host, state: 'rolling-back', rollbackAttempt: (rollout.hosts[host]?.rollbackAttempt ?? 1) + 1 }
-        : { host, state: 'rolling-back' },
-    ),
+    [
+      ...others.map((host) =>
+        again
+          ? { host, state: 'rolling-back' as const, rollbackAttempt: nextAttempt(host) }
+          : { host, state: 'rolling-back' as const },
+      ),
+      ...alone.map((host) => ({
+        host,
+        state: 'rolling-back' as const,
+        rollbackAttempt: nextAttempt(host),
+        dataKept: false,
+        changed: true,
+      })),
+    ],
     now,
   );
 }

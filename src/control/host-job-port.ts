@@ -22,6 +22,11 @@ export interface HostJobPort {
     scope: { rolloutId: string; step: HostStep },
     jobs: ReadonlyArray<{ hostId: string; jobId: string }>,
   ): Promise<HostJobStatus[]>;
+  /**
+   * Takes back jobs the control plane gave up on that no agent has begun (waiting, or delayed for a retry), so a
+   * silent agent that comes back does not run a step nobody watches; a job an agent holds is left to finish.
+   */
+  withdraw(jobs: ReadonlyArray<{ hostId: string; jobId: string }>): Promise<void>;
 }
 
 /** When each host's agent last reported (its heartbeat); undefined for a host that never registered. */

@@ -31,13 +31,11 @@ export async function watchHostSteps(
   reason?: string,
 ): Promise<WatchedHosts> {
   const now = ctx.now().getTime();
-  const statuses = await ctx.hostJobs.statuses(
-    { rolloutId: rollout.id, step },
-    hosts.map(({ host, attempt }) => ({
-      hostId: host,
-      jobId: hostJobId({ rolloutId: rollout.id, hostId: host, attempt: attempt ?? 1 }, step),
-    })),
-  );
+  const jobs = hosts.map(({ host, attempt }) => ({
+    hostId: host,
+    jobId: hostJobId({ rolloutId: rollout.id, hostId: host, attempt: attempt ?? 1 }, step),
+  }));
+  const statuses = await ctx.hostJobs.statuses({ rolloutId: rollout.id, step }, jobs);
   const missing = hosts.filter((_, i) => statuses[i]!.state === 'missing');
   await enqueueHostJobs(ctx, rollout, missing, step, reason);
   const waited = hosts.map(({ since }) => (since === undefined ? 0 : now - Date.parse(since)));
@@ -68,6 +66,10 @@ export async function watchHostSteps(
     }
     pending.push(host);
   });
+  // A silent agent that comes back must not begin an install (or a preflight) the rollout no longer waits for.
+  const givenUp = new Set(ended.filter((end) => end.ended === 'unreachable').map((end) => end.host));
+  if (givenUp.size > 0 && (step === 'install' || step === 'preflight'))
+    await ctx.hostJobs.withdraw(jobs.filter((job) => givenUp.has(job.hostId)));
   return { ended, pending };
 }
 

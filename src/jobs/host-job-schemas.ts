@@ -15,7 +15,15 @@ export const HOST_JOB_SCHEMAS = {
     runMigrations: z.boolean(),
   }),
   'host-cleanup': z.strictObject({ ...hostJobBase }),
-  'host-rollback': z.strictObject({ ...hostJobBase, reason: z.string().min(1).max(500) }),
+  'host-rollback': z.strictObject({
+    ...hostJobBase,
+    reason: z.string().min(1).max(500),
+    /**
+     * This host alone goes back (it failed within max errors) while others run the new release on the migrated
+     * schema: its rollback leaves the database alone. An agent that does not know the field refuses the job.
+     */
+    keepMigrations: z.literal(true).optional(),
+  }),
 } satisfies Record<HostJobName, z.ZodType>;
 
 export type HostJobData<N extends HostJobName = HostJobName> = z.output<(typeof HOST_JOB_SCHEMAS)[N]>;

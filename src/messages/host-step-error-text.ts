@@ -29,6 +29,8 @@ const TEXT: { [C in HostStepErrorCode]: (p: HostStepErrorParams[C]) => string } 
     `The script ${p.script} is not a file of release ${p.version}. Check the script name in the manifest.`,
   'backup-missing': (p) =>
     `There is no configuration backup for rollout ${p.rolloutId} on this host (var/lib/dten/backups/${p.rolloutId}), so its configuration cannot be restored; the rollback stopped before changing anything. Put that folder back from your own backups, then run the rollback again.`,
+  'install-after-rollback': (p) =>
+    `Rollout ${p.rolloutId} was already rolled back on this host, so its install is not run here again and nothing was changed. Plan a new rollout for this host.`,
   'config-unencodable': (p) =>
     `${p.file} on this host is not UTF-8 (it is edited as ISO-8859-1), and the value the package sets for ${p.keys.join(', ')} has characters it cannot hold; it was not written. Save the file as UTF-8 on the host, then run the step again.`,
   'rollback-manifest-unreadable': (p) =>

@@ -78,4 +78,50 @@ describe('the agent on its own queue', () => {
       await events.close();
     }
   });
+
+  it('runs no install of a rollout whose rollback already ran on the host, as a stalled job taken after it would', async () => {
+    const { layout, ctx, stopAll } = await createSeededHost(fixtures);
+    const before = stopServices;
+    stopServices = async () => {
+      await before();
+      await stopAll();
+    };
+    const events = new QueueEvents(hostQueueName('web-2'), { connection: workerConnection.duplicate(), prefix });
+    const worker = createAgentWorker({ hostId: 'web-2', connection: workerConnection, prefix, jobKey: JOB_KEY, ctx });
+    const base = {
+      rolloutId: 'r-back',
+      hostId: 'web-2',
+      attempt: 1,
+      planDigest: 'a'.repeat(64),
+      package: fixtureRef(fixtures.ready),
+    };
+    const finished = async (job: HostJobPayload): Promise<unknown> => {
+      const queued = await enqueueHostJob(registry, job, JOB_KEY);
+      return (await registry.queueFor('web-2').getJob(queued.id))!.waitUntilFinished(events);
+    };
+    try {
+      // The control plane gave up on the host and sent it back before its agent ever began the install.
+      await finished({
+        name: 'host-rollback',
+        data: { ...base, reason: 'its install failed within max errors', keepMigrations: true },
+      });
+      const install = finished({
+        name: 'host-install',
+        data: {
+          ...base,
+          window: WINDOW,
+          units: [{ unit: 'dten-server.service', renamedFrom: 'dten.service' }],
+          configChanges: [],
+          runMigrations: false,
+        },
+      });
+      await expect(install).rejects.toThrow(
+        'Rollout r-back was already rolled back on this host, so its install is not run here again and nothing was changed. Plan a new rollout for this host.',
+      );
+      expect((await readCurrentLink(layout))?.version).toBe('4.1.0');
+    } finally {
+      await worker.close();
+      await events.close();
+    }
+  });
 });

@@ -99,6 +99,38 @@ describe('a host taken from 4.1.0 to 4.2.0 and back, as the agent does it', () =
     expect(await readFile(join(layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
   });
 
+  it('a host going back alone keeps the migrated data for the host on 4.2.0; asked again, it undoes the data only', async () => {
+    const fleet = await createTestSchema();
+    try {
+      const [alone, other] = [await newHost(fleet), await newHost(fleet)];
+      await seedPrevious(alone.ctx);
+      await seedPrevious(other.ctx);
+      const installed = await installOnHost(alone.ctx, { rolloutId: 'r7', ...installReady });
+      expect(installed.appliedMigrations.length).toBeGreaterThan(0);
+      await installOnHost(other.ctx, { rolloutId: 'r7', ...installReady });
+      const applied = 'SELECT id FROM dten_schema_migrations WHERE rollout_id = $1';
+      const rollback = { rolloutId: 'r7', package: ref(fixtures.ready) };
+
+      const back = await rollbackOnHost(alone.ctx, { ...rollback, keepMigrations: true });
+      expect(back).toMatchObject({ restoredVersion: '4.1.0', rolledBackMigrations: [], health: { healthy: true } });
+      expect(await alone.ctx.services.isActive('dten.service')).toBe(true);
+      expect(await readFile(join(alone.layout.cronDir, 'dten-reindex'), 'utf8')).toBe(REINDEX_CRON);
+      expect((await fleet.query(applied, ['r7'])).length).toBe(installed.appliedMigrations.length);
+
+      // The rollout is rolled back after all: the same host is asked again, and only the data is left to undo.
+      const again = await rollbackOnHost(alone.ctx, rollback);
+      expect([...again.rolledBackMigrations].sort()).toEqual([...installed.appliedMigrations].sort());
+      expect(await fleet.query(applied, ['r7'])).toEqual([]);
+      expect((await readCurrentLink(alone.layout))?.version).toBe('4.1.0');
+      expect(await alone.ctx.services.isActive('dten.service')).toBe(true);
+
+      const rest = await rollbackOnHost(other.ctx, rollback);
+      expect(rest).toMatchObject({ restoredVersion: '4.1.0', rolledBackMigrations: [] });
+    } finally {
+      await fleet.drop();
+    }
+  });
+
   it('per-host preflight says what the install will change on this host, and refuses a host the package cannot upgrade', async () => {
     const { ctx } = await newHost();
     const fresh = await preflightOnHost(ctx, { package: ref(fixtures.ready), window: WINDOW });

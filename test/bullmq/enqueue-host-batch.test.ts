@@ -1,4 +1,5 @@
-import { FlowProducer, Queue, type QueueEvents } from 'bullmq';
+import { FlowProducer, Queue, Worker, type QueueEvents } from 'bullmq';
+import { createRedisConnection } from '../../src/bullmq/create-redis-connection.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL_QUEUE } from '../../src/bullmq/control-queue-name.js';
 import { createHostJobPort } from '../../src/bullmq/create-host-job-port.js';
@@ -10,7 +11,7 @@ import { batchListKey, readHostBatches } from '../../src/bullmq/read-host-batche
 import type { HostJobPort } from '../../src/control/host-job-port.js';
 import { verifyJob } from '../../src/jobs/verify-job.js';
 import { buildInstallJob, makeJobKey } from '../jobs/build-host-job.js';
-import { useFreshRedis } from './redis-test.js';
+import { REDIS_URL, useFreshRedis } from './redis-test.js';
 import { startTestAgent } from './start-test-agent.js';
 
 const key = makeJobKey();
@@ -107,6 +108,36 @@ describe("the control plane's view of host jobs", () => {
       jobKey: key,
       keepJobsSeconds: 86_400,
     });
+
+  it('takes back a job no agent has begun, leaves the one an agent holds, and the batch still wakes the step job', async () => {
+    const port = createPort();
+    await port.enqueue([buildInstallJob(), buildInstallJob({ hostId: 'db-1' })], ASKED);
+    // web-1's agent takes its job and holds it; db-1's agent is silent, so its job waits.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const connection = await createRedisConnection(REDIS_URL, 'worker');
+    const worker = new Worker(hostQueueName('web-1'), () => held.then(() => ({ ran: 'host-install' })), {
+      connection,
+      prefix: fresh.prefix,
+    });
+    closers.push(
+      () => connection.quit(),
+      () => worker.close(),
+    );
+    const web1 = registry.queueFor('web-1');
+    const jobId = (await web1.getJobs(['waiting', 'active']))[0]?.id ?? '';
+    await until(async () => (await web1.getJobState(jobId)) === 'active');
+    const dbJobId = (await registry.queueFor('db-1').getJobs(['waiting']))[0]?.id ?? '';
+
+    await port.withdraw([
+      { hostId: 'web-1', jobId },
+      { hostId: 'db-1', jobId: dbJobId },
+    ]);
+    expect(await registry.queueFor('db-1').getJobState(dbJobId)).toBe('unknown');
+    expect(await web1.getJobState(jobId)).toBe('active');
+    release();
+    await until(async () => (await wakeState()) === 'waiting');
+  });
 
   it('reads finished, refused and unfinished jobs from their batch, and a job in no batch from its own queue', async () => {
     const port = createPort();

@@ -1,4 +1,8 @@
+import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostQueueName } from '../../src/bullmq/host-queue-name.js';
+import { hostJobId } from '../../src/jobs/job-id.js';
+import type { HostStep } from '../../src/jobs/job-names.js';
 import { decideRollout } from '../../src/control/decide-rollout.js';
 import { commandRollout } from '../../src/control/command-rollout.js';
 import { planRollout } from '../../src/control/plan-rollout.js';
@@ -36,6 +40,16 @@ async function setUp(
   const hosts = await startTestFleet(t, HOSTS, fleet);
   open.push(t, hosts);
   return { t, hosts };
+}
+
+/** The job a host's queue holds for a step of the rollout (attempt 1 unless given). */
+async function hostJob(t: TestPlane, host: string, rolloutId: string, step: HostStep, attempt = 1) {
+  const queue = new Queue(hostQueueName(host), { connection: t.redis, prefix: t.prefix });
+  try {
+    return await queue.getJob(hostJobId({ rolloutId, hostId: host, attempt }, step));
+  } finally {
+    await queue.close();
+  }
 }
 
 async function planAndApprove(t: TestPlane, overrides: Partial<PlanInput> = {}) {
@@ -228,8 +242,8 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
   });
 
-  it('carries on past a failure within max errors and reports the failed host', async () => {
-    const { t } = await setUp(
+  it('carries on past a failure within max errors, puts the failed host back on its own (data kept), and reports it', async () => {
+    const { t, hosts } = await setUp(
       {},
       { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'fail' : 'ok') },
     );
@@ -237,9 +251,71 @@ describe('the control plane drives a rollout through its hosts', () => {
     const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
 
     expect(ended.state).toBe('done');
-    expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', reason: 'install failed on web-02: simulated' });
-    expect(ended.audit.map((entry) => entry.event)).toContain('wave-failed');
+    expect(ended.hosts['web-02']).toMatchObject({
+      state: 'rolled-back',
+      changed: false,
+      dataKept: true,
+      failedWith: 'install failed on web-02: simulated',
+    });
+    // BullMQ tried the install three times; then the host alone went back, before the next wave began.
+    expect(hosts.ran.get('web-02')).toEqual(['preflight', 'install', 'install', 'install', 'rollback']);
+    const wave3 = ended.audit.filter((entry) => entry.event === 'wave-started')[2]!;
+    const wave2End = ended.audit.find((entry) => entry.event === 'wave-failed')!;
+    expect(wave2End.detail).toBe('failed: web-02');
+    expect(Date.parse(wave3.at)).toBeGreaterThanOrEqual(Date.parse(wave2End.at));
     expect(Object.keys(ended.cleanup ?? {}).sort()).toEqual(['web-01', 'web-03', 'web-04', 'web-05']);
+    // The other hosts run the new release on the migrated schema: web-02's rollback leaves the database to them.
+    const rollback = await hostJob(t, 'web-02', rollout.id, 'rollback');
+    expect(rollback?.data).toMatchObject({ keepMigrations: true });
+    expect((rollback?.data as { reason: string }).reason).toMatch(/within max errors/);
+    const snapshot = buildProgressSnapshot(ended, new Date());
+    expect(snapshot.counts['rolled-back']).toBe(1);
+    expect(snapshot.installFailures).toEqual([{ host: 'web-02', reason: 'install failed on web-02: simulated' }]);
+  });
+
+  it('counts a host put back on its own against max errors; over the limit, it is asked again to undo the data', async () => {
+    const { t, hosts } = await setUp(
+      {},
+      {
+        behave: (host, step) => ((host === 'web-01' || host === 'web-03') && step === 'install' ? 'unhealthy' : 'ok'),
+      },
+    );
+    const rollout = await planAndApprove(t, { maxErrors: 1 });
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('rolled-back');
+    expect(ended.audit.find((entry) => entry.event === 'threshold-exceeded')?.detail).toMatch(
+      /^2 host\(s\) failed \(web-01, web-03\), more than max errors 1: rolling back 3 host\(s\)$/,
+    );
+    // The canary went back alone with the data kept, then once more, as attempt 2, to undo it with the rest.
+    expect(hosts.ran.get('web-01')).toEqual(['preflight', 'install', 'rollback', 'rollback']);
+    const job = (attempt: number) =>
+      hostJob(t, 'web-01', rollout.id, 'rollback', attempt).then((found) => found?.data as Record<string, unknown>);
+    expect(await job(1)).toMatchObject({ keepMigrations: true });
+    expect(await job(2)).not.toHaveProperty('keepMigrations');
+    expect(ended.hosts['web-01']).toMatchObject({ state: 'rolled-back', changed: false, rollbackAttempt: 2 });
+    expect(ended.hosts['web-01']).not.toHaveProperty('dataKept');
+    for (const host of ['web-02', 'web-03'])
+      expect(ended.hosts[host]).toMatchObject({ state: 'rolled-back', changed: false });
+    expect(ended.hosts['web-04']?.state).toBe('pending');
+  });
+
+  it('sends a silent host within max errors back too, and gives up on that when its agent stays silent', async () => {
+    const { t } = await setUp(
+      { DTEN_HOST_SILENCE_SECONDS: '2' },
+      { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'hang' : 'ok') },
+    );
+    const rollout = await planAndApprove(t, { maxErrors: 1 });
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+
+    expect(ended.state).toBe('done');
+    expect(ended.hosts['web-02']).toMatchObject({ state: 'failed', changed: true, dataKept: true });
+    expect(ended.hosts['web-02']?.reason).toMatch(/^rollback: its agent has been silent since /);
+    expect(ended.hosts['web-02']?.failedWith).toMatch(/^its agent has been silent since /);
+    // Waiting behind the install its agent still holds: whatever that did is undone when the agent comes back.
+    const rollback = await hostJob(t, 'web-02', rollout.id, 'rollback');
+    expect(await rollback?.getState()).toBe('waiting');
+    expect(rollback?.data).toMatchObject({ keepMigrations: true });
   });
 
   it('runs a failed cleanup again when a person asks, as a new job on that host only', async () => {

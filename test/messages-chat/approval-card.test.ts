@@ -54,13 +54,15 @@ describe('the approval card', () => {
     expect(text).toContain('*Window*\n2026-03-14 22:00–23:00 UTC (1h)');
     expect(text).toContain('*Canary*\n1 host first');
     expect(text).toContain('*Batch*\n2 hosts per wave');
-    expect(text).toContain('*Max errors*\nthe rollout stops when failed hosts exceed 1');
+    expect(text).toContain(
+      '*Max errors*\nthe rollout stops when failed hosts exceed 1 (until then, a host that fails goes back to the old version on its own)',
+    );
     const budgeted = {
       ...rollout,
       plan: { ...rollout.plan, errorBudget: { sloPercent: 99.9, periodDays: 30, sharePercent: 25 } },
     };
     expect(blockText(approvalCardMessage(budgeted, { preflightVerdict: 'pass', now: at(-100) }).blocks)).toContain(
-      '*Max errors*\nthe rollout stops when failed hosts exceed 1, or when the monitoring blip spends more than 10m 48s of error budget (25% of what 99.9% over 30 days allows)',
+      '*Max errors*\nthe rollout stops when failed hosts exceed 1 (until then, a host that fails goes back to the old version on its own), or when the monitoring blip spends more than 10m 48s of error budget (25% of what 99.9% over 30 days allows)',
     );
     expect(text).toContain(`*Plan digest*\n\`${digestPlan(rollout.plan).slice(0, 12)}\``);
     expect(text).toContain(`Requested by <@${alice.id}>`);

@@ -14,6 +14,8 @@ export interface HostStepErrorParams {
   'script-missing': { script: string; version: string };
   'certificate-missing': { certificate: string; version: string };
   'backup-missing': { rolloutId: string };
+  /** The rollout's rollback already ran on this host (its install job came back after it): no install again. */
+  'install-after-rollback': { rolloutId: string };
   /** A config file that is not UTF-8 (edited as Latin-1) cannot hold a value the manifest sets. */
   'config-unencodable': { file: string; keys: string[] };
   /** A rollback must undo migrations, and the release's manifest that names their folder cannot be read. */

@@ -48,11 +48,15 @@ export interface InstallOutcome {
  */
 export async function installOnHost(ctx: HostStepContext, request: InstallRequest): Promise<InstallOutcome> {
   const { layout } = ctx;
+  // Opening reads; the first record writes. An install job a restarted agent takes after the rollout's rollback ran
+  // here (BullMQ hands out a stalled job after the waiting ones) would undo that rollback.
+  const journal = await openJournal(layout, request.rolloutId);
+  if (journal.entries().some((entry) => entry.step.startsWith('rollback-')))
+    throw new HostStepError('install-after-rollback', { rolloutId: request.rolloutId });
   const file = await ctx.fetchPackage(request.package);
   const release = await extractRelease(layout, file, request.package);
   await refuseUntrusted(ctx, release);
   checkManifestUnits(release.manifest, ctx.services);
-  const journal = await openJournal(layout, request.rolloutId);
   const { manifest } = release;
   const previous = await runJournaled(journal, 'read-current', async () => (await readCurrentLink(layout)) ?? null);
   await runJournaled(journal, 'preinstall-certificates', async () => {

@@ -24,11 +24,13 @@ export interface RollbackOutcome {
 /**
  * Undoes what this rollout's install did on this host, configuration and data: stop the new units, run the down
  * migrations (once for the fleet; a second host finds nothing left), switch `current` back, restore the config
- * backup, start the units that were stopped, restore paused schedules, check the old release's health.
+ * backup, start the units that were stopped, restore paused schedules, check the old release's health. With
+ * `keepMigrations` (this host failed within max errors, and others run the new release) the database is left as it is,
+ * and nothing of that is journaled: a later rollback of the whole rollout may still undo the data from here.
  */
 export async function rollbackOnHost(
   ctx: HostStepContext,
-  request: { rolloutId: string; package: PackageRef },
+  request: { rolloutId: string; package: PackageRef; keepMigrations?: boolean },
 ): Promise<RollbackOutcome> {
   const { layout } = ctx;
   const journal = await openJournal(layout, request.rolloutId);
@@ -48,7 +50,11 @@ export async function rollbackOnHost(
   const switchBack = journal.lastPhase('switch-current') !== undefined;
   // Started is enough: each migration commits on its own, so an install that stopped part-way applied some.
   const migrated = journal.lastPhase('migrations') !== undefined;
-  const undoMigrations = ctx.database !== undefined && migrated && !journal.hasDone('rollback-migrations');
+  const undoMigrations =
+    request.keepMigrations !== true &&
+    ctx.database !== undefined &&
+    migrated &&
+    !journal.hasDone('rollback-migrations');
   // Before anything stops: a rollback that cannot switch back, restore the config it changed or find the down
   // migrations of what it applied would leave the host with no service running, or the old release on new data.
   if (undoMigrations && read instanceof HostStepError) {
@@ -64,11 +70,13 @@ export async function rollbackOnHost(
   // The units the manifest names, or without it the ones the install recorded starting.
   const services = manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit }));
   await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, services));
-  const migrations = await runJournaled(journal, 'rollback-migrations', async () => {
-    if (!ctx.database || !manifest || !migrated) return { rolledBack: [] };
-    const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
-    return rollbackMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
-  });
+  const migrations = request.keepMigrations
+    ? { rolledBack: [] }
+    : await runJournaled(journal, 'rollback-migrations', async () => {
+        if (!ctx.database || !manifest || !migrated) return { rolledBack: [] };
+        const scripts = await loadPackageMigrations(releaseDir, manifest.migrations);
+        return rollbackMigrations({ ...ctx.database, log: ctx.log, migrations: scripts, rolloutId: request.rolloutId });
+      });
   if (switchBack) {
     await runJournaled(journal, 'rollback-switch-current', () =>
       switchCurrent(layout, { linkTarget: previous?.linkTarget }),

@@ -35,4 +35,10 @@ export interface HostProgress {
   since?: string;
   /** The attempt of its rollback (part of the job id): absent for 1, one more each time a failed one is run again. */
   rollbackAttempt?: number;
+  /**
+   * It failed within max errors and went back to the old release on its own while the rollout carried on, leaving
+   * this rollout's migrations in the database for the hosts on the new one: a rollback of the whole rollout asks it
+   * again, as a new attempt, to undo them.
+   */
+  dataKept?: true;
 }

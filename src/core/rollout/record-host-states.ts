@@ -10,6 +10,10 @@ export interface HostStateChange {
   reason?: string;
   /** Kept from the host's earlier state when not given. */
   rollbackAttempt?: number;
+  /** Kept from the host's earlier state when not given; false clears it. */
+  dataKept?: boolean;
+  /** Whether the host holds something of the rollout to undo, when the state alone does not say (its data). */
+  changed?: boolean;
 }
 
 /**
@@ -22,12 +26,12 @@ export function recordHostStates(rollout: Rollout, changes: readonly HostStateCh
   if (changes.length === 0) return rollout;
   const hosts = { ...rollout.hosts };
   const since = at?.toISOString();
-  for (const { host, state, reason, rollbackAttempt } of changes) {
+  for (const { host, state, reason, rollbackAttempt, dataKept, changed } of changes) {
     const before = Object.hasOwn(hosts, host) ? hosts[host] : undefined;
     if (!before) throw new RangeError(`${host} is not a target of rollout ${rollout.id}`);
     const after: HostProgress = {
       state,
-      changed: !UNCHANGED.has(state) && (before.changed || CHANGING_STATES.has(state)),
+      changed: changed ?? (!UNCHANGED.has(state) && (before.changed || CHANGING_STATES.has(state))),
     };
     if (reason !== undefined) after.reason = reason;
     const failedWith =
@@ -37,6 +41,7 @@ export function recordHostStates(rollout: Rollout, changes: readonly HostStateCh
     if (since !== undefined) after.since = since;
     const attempt = rollbackAttempt ?? before.rollbackAttempt;
     if (attempt !== undefined) after.rollbackAttempt = attempt;
+    if (dataKept ?? before.dataKept) after.dataKept = true;
     hosts[host] = after;
   }
   return { ...rollout, hosts };

@@ -57,7 +57,12 @@ export function planSummaryBlocks(rollout: Rollout, preflightVerdict: Verdict | 
 
 /** When the rollout stops and rolls back: failed hosts over the limit, or the blip over its share of the budget. */
 function describeStopRule(plan: Plan): string {
-  const hosts = `the rollout stops when failed hosts exceed ${plan.maxErrors.toLocaleString('en-US')}`;
+  const limit = plan.maxErrors.toLocaleString('en-US');
+  // Within max errors the rollout carries on, and each failed host is put back as it was (its release and config).
+  const hosts =
+    plan.maxErrors > 0
+      ? `the rollout stops when failed hosts exceed ${limit} (until then, a host that fails goes back to the old version on its own)`
+      : `the rollout stops when failed hosts exceed ${limit}`;
   const budget = plan.errorBudget;
   if (budget === undefined) return hosts;
   const allowed = formatMinutes(allowedBudgetMinutes(budget));
