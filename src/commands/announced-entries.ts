@@ -33,6 +33,8 @@ export function announcedEntries(rollout: Rollout): Array<{ index: number; kind:
   for (const [index, entry] of rollout.audit.entries()) {
     const kind = ANNOUNCED[entry.event];
     if (kind === undefined || (entry.from === entry.to && !IN_PLACE.has(entry.event))) continue;
+    // Customers were told a done rollout completed: the hosts it kept, let go later, are internal.
+    if (entry.event === 'let-hosts-go' && entry.from !== 'failed') continue;
     if (ONCE.has(kind)) {
       if (said.has(kind)) continue;
       said.add(kind);

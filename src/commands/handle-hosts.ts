@@ -6,8 +6,8 @@ import type { ParsedCommand } from './parse/parsed-command.js';
 import { describeSelector, selectTargets } from './select-targets.js';
 
 /**
- * `/dten hosts [selector]`: the hosts whose agents registered and the rollouts holding them (a failed one holds those
- * it left changed), to the person who asked.
+ * `/dten hosts [selector]`: the hosts whose agents registered and the rollouts holding them (a failed or done one
+ * holds those it left changed), to the person who asked.
  */
 export async function handleHosts(
   ctx: ChatContext,
@@ -18,8 +18,10 @@ export async function handleHosts(
   const hosts = command.selector ? selectTargets(command.selector, registered) : registered;
   const aliveSince = new Date(ctx.now().getTime() - ctx.control.settings.silenceMs);
   const holders = await ctx.control.store.holdersOf(hosts.map((host) => host.hostId));
-  const failed = (await describeHolders(ctx.control, holders)).filter((holder) => holder.state === 'failed');
-  const held = { aliveSince, holders, failedHolders: new Set(failed.map((holder) => holder.rolloutId)) };
+  const ended = (await describeHolders(ctx.control, holders)).filter(
+    (holder) => holder.state === 'failed' || holder.state === 'done',
+  );
+  const held = { aliveSince, holders, endedHolders: new Map(ended.map((holder) => [holder.rolloutId, holder.state])) };
   const message = hostsMessage(
     hosts,
     command.selector ? { selector: describeSelector(command.selector), ...held } : held,

@@ -62,8 +62,8 @@ function said(command: Commanded, rollout: Rollout): string {
       return `🧹 started the failed cleanup of rollout ${id} again on ${again} host(s)`;
     }
     case 'abort':
-      // A failed rollout has nothing left to stop: abort lets go of the hosts it kept.
-      if (rollout.state === 'failed' && rollout.changedHosts === 'let-go')
+      // A failed rollout, or a done one that kept hosts, has nothing left to stop: abort lets go of the hosts it kept.
+      if (rollout.changedHosts === 'let-go')
         return `🛑 let go of the hosts rollout ${id} left changed, as they are: other plans may take them`;
       return `${DONE.abort} rollout ${id}`;
     default:

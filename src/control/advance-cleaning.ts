@@ -1,3 +1,4 @@
+import { keepHostsLeftBehind } from '../core/rollout/hosts-to-hold.js';
 import type { HostCleanup, Rollout } from '../core/rollout/rollout.js';
 import { transition } from '../core/rollout/transition.js';
 import { HOST_JOB_RESULTS } from '../jobs/host-job-results.js';
@@ -29,7 +30,9 @@ export async function advanceCleaning(ctx: ControlContext, rollout: Rollout): Pr
     failed.length === 0
       ? `${Object.keys(settled.cleanup ?? {}).length} host(s) cleaned up`
       : `cleanup needs a person on ${failed.length} host(s): ${failed.map(([host, c]) => `${host} (${c.detail ?? 'failed'})`).join('; ')}`;
-  await ctx.store.update(rollout.id, (r) => transition(r, 'cleanup-finished', SYSTEM, now, detail.slice(0, 2000)));
+  await ctx.store.update(rollout.id, (r) =>
+    keepHostsLeftBehind(transition(r, 'cleanup-finished', SYSTEM, now, detail.slice(0, 2000))),
+  );
   return AGAIN;
 }
 

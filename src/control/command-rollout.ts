@@ -50,7 +50,8 @@ export async function commandRollout(
       case 'resume':
         return transition(r, 'resume', actor, now);
       case 'abort':
-        letGo = r.state === 'failed';
+        // Nothing is left to stop in a failed rollout, or in a done one that keeps hosts: abort lets go of them.
+        letGo = r.state === 'failed' || (r.state === 'done' && r.changedHosts !== undefined);
         if (letGo) return letHostsGo(r, actor, now, command.detail);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
@@ -90,7 +91,11 @@ export async function commandRollout(
 function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | undefined): Rollout {
   const kept = hostsKept(rollout);
   if (kept.length === 0)
-    throw new UserError('nothing-kept', { id: rollout.id, letGo: rollout.changedHosts === 'let-go' });
+    throw new UserError('nothing-kept', {
+      id: rollout.id,
+      state: rollout.state,
+      letGo: rollout.changedHosts === 'let-go',
+    });
   const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
   const detail = why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}`;
   return { ...transition(rollout, 'let-hosts-go', actor, now, detail), changedHosts: 'let-go' };

@@ -27,15 +27,16 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     `Rollout ${p.id} has no failed cleanup to run again. \`/dten cleanup ${p.id}\` shows what cleanup did on each host.`,
   'nothing-kept': (p) =>
     p.letGo
-      ? `Rollout ${p.id} failed and its hosts were already let go; there is nothing left to abort. \`/dten status ${p.id}\` shows who let them go and when.`
-      : `Rollout ${p.id} failed and keeps no host out of other plans; there is nothing left to abort. \`/dten status ${p.id}\` shows how it ended.`,
+      ? `Rollout ${p.id} is ${p.state} and its hosts were already let go; there is nothing left to abort. \`/dten status ${p.id}\` shows who let them go and when.`
+      : `Rollout ${p.id} is ${p.state} and keeps no host out of other plans; there is nothing left to abort. \`/dten status ${p.id}\` shows how it ended.`,
   'rollout-refused': (p) =>
     `Rollout ${p.id} is ${p.state.replaceAll('-', ' ')}, so it cannot ${p.action} now. \`/dten status ${p.id}\` shows what it can do next.`,
   'hosts-busy': (p) => {
     const one = p.rollouts.length === 1;
     const held = p.rollouts.map((r, i) => {
       const verb = i > 0 ? '' : r.hosts.length === 1 ? 'is ' : 'are ';
-      if (r.state === 'failed') return `${listHosts(r.hosts)} ${verb}left changed by rollout ${r.rolloutId} (failed)`;
+      if (r.state === 'failed' || r.state === 'done')
+        return `${listHosts(r.hosts)} ${verb}left changed by rollout ${r.rolloutId} (${r.state})`;
       return `${listHosts(r.hosts)} ${verb}in rollout ${r.rolloutId} (${r.state.replaceAll('-', ' ')})`;
     });
     // Abort is offered only where it ends a plan before any host changed, or lets go of what a failed rollout left:
@@ -43,12 +44,14 @@ const TEXT: { [C in UserErrorCode]: (p: UserErrorParams[C]) => string } = {
     const next = p.rollouts.map((r) =>
       r.state === 'failed'
         ? `\`/dten rollback ${r.rolloutId}\` runs its rollback again once the hosts are fixed, \`/dten abort ${r.rolloutId}\` lets them go as they are`
-        : endsUntouched(r.state)
-          ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
-          : `\`/dten status ${r.rolloutId}\` shows where it stands`,
+        : r.state === 'done'
+          ? `once a person has put the hosts right, \`/dten abort ${r.rolloutId}\` lets them go as they are`
+          : endsUntouched(r.state)
+            ? `\`/dten abort ${r.rolloutId}\` ends it if nobody wants it any more`
+            : `\`/dten status ${r.rolloutId}\` shows where it stands`,
     );
-    // A failed holder is over already: waiting frees nothing, only the ways out offered below do.
-    const going = p.rollouts.filter((r) => r.state !== 'failed');
+    // A failed or done holder is over already: waiting frees nothing, only the ways out offered below do.
+    const going = p.rollouts.filter((r) => r.state !== 'failed' && r.state !== 'done');
     const wait =
       going.length === 0
         ? ''

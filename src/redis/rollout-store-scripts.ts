@@ -10,12 +10,14 @@ const statesTable = (keep: (state: RolloutState) => boolean): string =>
     .join(', ')}}`;
 
 // Each rollout's state (its record at prefix .. id): false for a record that is gone, '?' for one without a readable
-// state, read once per script however many of the hosts asked about it the rollout holds. `holds` says whether its
-// claims hold: it is not over, or it failed (a failed rollout lets go of every host but those it left changed as it
-// ends, hostsKept, and of those when a person says so). An unreadable record holds: a host is wrongly kept rather
-// than wrongly given to two rollouts. `active`: it is not over.
+// state, 'done-kept' for a done rollout that keeps hosts, read once per script however many of the hosts asked about
+// it the rollout holds. \`holds\` says whether its claims hold: it is not over, or it failed, or it is done and keeps
+// hosts (such a rollout lets go of every host but those it left changed as it ends, hostsKept, and of those when a
+// person says so). An unreadable record holds: a host is wrongly kept rather than wrongly given to two rollouts.
+// \`active\`: it is not over.
 const HOLDS = `
 local over = ${statesTable(isOver)}
+over['done-kept'] = true
 local freed = ${statesTable((state) => isOver(state) && state !== 'failed')}
 local states = {}
 local function readState(key)
@@ -23,6 +25,7 @@ local function readState(key)
   if not core then return false end
   local ok, record = pcall(cjson.decode, core)
   if not ok or type(record) ~= 'table' or type(record.state) ~= 'string' then return '?' end
+  if record.state == 'done' and record.changedHosts == 'kept' then return 'done-kept' end
   return record.state
 end
 local function stateOf(prefix, id)

@@ -60,6 +60,14 @@ describe('what the status channel announces', () => {
     expect(announcedEntries(rolloutIn('failed', { audit }))).toEqual([{ index: 2, kind: 'resolved' }]);
   });
 
+  it('tells customers nothing when a person lets go of the hosts a completed rollout kept', () => {
+    const audit = [
+      entry('cleanup-finished', 'cleaning', 'done'),
+      { ...entry('let-hosts-go', 'done', 'done'), actor: alice },
+    ];
+    expect(announcedEntries(rolloutIn('done', { audit }))).toEqual([{ index: 0, kind: 'completed' }]);
+  });
+
   it('does not announce a refused move, and announces a rollback', () => {
     const audit = [
       entry('schedule', 'scheduled', 'scheduled'),

@@ -300,7 +300,7 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(ended.hosts['web-04']?.state).toBe('pending');
   });
 
-  it('sends a silent host within max errors back too, and gives up on that when its agent stays silent', async () => {
+  it('sends a silent host within max errors back too, gives up on that, and keeps the host out of other plans', async () => {
     const { t } = await setUp(
       { DTEN_HOST_SILENCE_SECONDS: '2' },
       { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'hang' : 'ok') },
@@ -316,6 +316,40 @@ describe('the control plane drives a rollout through its hosts', () => {
     const rollback = await hostJob(t, 'web-02', rollout.id, 'rollback');
     expect(await rollback?.getState()).toBe('waiting');
     expect(rollback?.data).toMatchObject({ keepMigrations: true });
+
+    // Done, yet nobody knows what web-02 runs: it stays out of other plans until a person lets it go.
+    expect(ended.changedHosts).toBe('kept');
+    expect(buildProgressSnapshot(ended, new Date()).keptHosts).toBe(1);
+    expect(await t.plane.ctx.store.holdersOf(HOSTS)).toEqual(new Map([['web-02', rollout.id]]));
+    const another = planRollout(t.plane.ctx, { plan: testPlanInput(['web-02', 'web-03']) });
+    await expect(another).rejects.toMatchObject({ code: 'hosts-busy' });
+    const letGo = await commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB);
+    expect(letGo).toMatchObject({ state: 'done', changedHosts: 'let-go' });
+    expect(letGo.audit.at(-1)).toMatchObject({
+      event: 'let-hosts-go',
+      actor: BOB,
+      detail: 'the 1 host(s) the rollout left changed are let go as they are: web-02',
+    });
+    expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
+    await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB)).rejects.toMatchObject({
+      code: 'nothing-kept',
+      params: { state: 'done', letGo: true },
+    });
+  });
+
+  it('a done rollout whose every failed host went back keeps nothing, and abort is refused as before', async () => {
+    const { t } = await setUp(
+      {},
+      { behave: (host, step) => (host === 'web-02' && step === 'install' ? 'unhealthy' : 'ok') },
+    );
+    const rollout = await planAndApprove(t, { maxErrors: 1 });
+    const ended = await t.waitFor(rollout.id, ['done', 'failed', 'rolled-back']);
+    expect(ended.state).toBe('done');
+    expect(ended).not.toHaveProperty('changedHosts');
+    expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
+    await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB)).rejects.toMatchObject({
+      code: 'rollout-refused',
+    });
   });
 
   it('runs a failed cleanup again when a person asks, as a new job on that host only', async () => {

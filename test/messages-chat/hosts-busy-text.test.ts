@@ -36,6 +36,12 @@ describe('when a plan names hosts another rollout holds', () => {
     );
   });
 
+  it('says a done rollout kept a host it could not put back, and offers letting it go once it is put right', () => {
+    expect(busy({ rolloutId: 'r-7', state: 'done', hosts: ['web-8'] })).toBe(
+      'web-8 is left changed by rollout r-7 (done): a host takes one rollout at a time (once a person has put the hosts right, `/dten abort r-7` lets them go as they are).',
+    );
+  });
+
   it('names ten hosts of a large fleet and counts the rest', () => {
     const hosts = Array.from({ length: 25 }, (_, i) => `web-${i + 1}`);
     expect(busy({ rolloutId: 'r-4', state: 'paused', hosts })).toMatch(

@@ -24,7 +24,7 @@ describe('the hosts message', () => {
         ['web-1', 'r-running'],
         ['web-2', 'r-failed'],
       ]),
-      failedHolders: new Set(['r-failed']),
+      endedHolders: new Map([['r-failed', 'failed']]),
     });
     expectWithinLimits(message);
     expect(blockText(message.blocks).split('\n').slice(1, 4)).toEqual([

@@ -230,6 +230,17 @@ describe('the progress message', () => {
     expect(shownAt(firstWave(), 2)).not.toContain('🔒');
   });
 
+  it('a done rollout says which hosts that failed within max errors it could not put back and keeps', () => {
+    let rollout = firstWave();
+    const [first] = rollout.plan.targets;
+    rollout = recordHostState(rollout, first!, 'installing');
+    rollout = recordHostState(rollout, first!, 'failed', 'rollback: its agent has been silent since 22:01');
+    const done = { ...rollout, state: 'done' as const, changedHosts: 'kept' as const };
+    expect(shownAt(done, 9)).toContain(
+      '🔒 The host that failed and could not be put back (see its reason) stays out of other plans until a person has put it right and `/dten abort rollout-7` lets it go as it is.',
+    );
+  });
+
   it('once its rollback took over, a host whose install failed still says why, under its rollback’s reason, escaped', () => {
     const host = 'app-ams-0001.corp.internal';
     const install = 'postinstall script failed: mkdir etc/dten/flags: File exists <!here> *x*';

@@ -158,6 +158,38 @@ describe('the rollout store in Redis', () => {
       ).rejects.toBeInstanceOf(HostsBusy);
     });
 
+    it('keeps the hosts a done rollout could not put back, only those, until a person lets them go', async () => {
+      await replicaA.create(rollout('r-1', 'running', 'web-01', 'web-02', 'web-03'));
+      const at = new Date('2026-11-30T12:00:00Z');
+      // web-01 is on the new release, web-02 went silent and was never put back, web-03 went back on its own.
+      await replicaA.update('r-1', (r) =>
+        recordHostStates(r, [
+          { host: 'web-01', state: 'healthy' },
+          { host: 'web-02', state: 'installing' },
+          { host: 'web-03', state: 'installing' },
+        ]),
+      );
+      await replicaA.update('r-1', (r) => ({
+        ...recordHostStates(
+          r,
+          [
+            { host: 'web-02', state: 'failed', reason: 'rollback: silent' },
+            { host: 'web-03', state: 'rolled-back' },
+          ],
+          at,
+        ),
+        state: 'done',
+        changedHosts: 'kept',
+      }));
+      expect(Object.fromEntries(await replicaB.holdersOf(['web-01', 'web-02', 'web-03']))).toEqual({ 'web-02': 'r-1' });
+      await expect(replicaB.create(rollout('r-2', 'draft', 'web-02'))).rejects.toBeInstanceOf(HostsBusy);
+      await replicaB.create(rollout('r-3', 'draft', 'web-01', 'web-03'));
+
+      await replicaB.update('r-1', (r) => ({ ...r, changedHosts: 'let-go' as const }));
+      expect((await replicaA.holdersOf(['web-02'])).size).toBe(0);
+      await replicaA.create(rollout('r-4', 'draft', 'web-02'));
+    });
+
     it('gives hosts to one of two replicas planning them at the same moment, never to both', async () => {
       const results = await Promise.allSettled([
         replicaA.create(rollout('r-a', 'draft', 'web-01', 'web-02')),

@@ -19,7 +19,7 @@ export interface UserErrorParams {
   'hosts-busy': { rollouts: Array<{ rolloutId: string; state: string; hosts: string[] }> };
   'nothing-to-retry': { id: string };
   /** Abort of a failed rollout that keeps no host: `letGo` when a person already let them go. */
-  'nothing-kept': { id: string; letGo: boolean };
+  'nothing-kept': { id: string; state: string; letGo: boolean };
   'command-invalid': { problem: string; usage: string };
   'package-unavailable': { reference: string; reason: string };
   'package-blocked': { name: string; blockers: number };

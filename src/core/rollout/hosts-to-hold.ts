@@ -14,12 +14,30 @@ export function hostsToHold(rollout: Rollout, comingBack: boolean): string[] {
 
 /**
  * The hosts an ended rollout still holds: those a failed rollout left changed (its rollback failed there, or never got
- * that far), until its rollback run again puts them back or a person lets them go as they are (`changedHosts`). A
- * host in a state nobody knows is not handed to the next plan in silence.
+ * that far), until its rollback run again puts them back or a person lets them go as they are (`changedHosts`); and
+ * those a done rollout could not put back after they failed within max errors (their own rollback failed, or their
+ * agent stayed silent), until a person lets them go. A host in a state nobody knows is not handed to the next plan in
+ * silence.
  */
 export function hostsKept(rollout: Rollout): string[] {
-  if (rollout.state !== 'failed' || rollout.changedHosts !== 'kept') return [];
-  return hostsLeftChanged(rollout);
+  if (rollout.changedHosts !== 'kept') return [];
+  if (rollout.state === 'failed') return hostsLeftChanged(rollout);
+  if (rollout.state === 'done') return hostsLeftChanged(rollout).filter((host) => !onNewRelease(rollout, host));
+  return [];
+}
+
+/**
+ * A rollout that ends done keeps the hosts it left changed but not on the new release (`changedHosts: 'kept'`), unless
+ * a person let them go before (a cleanup run again ends done once more).
+ */
+export function keepHostsLeftBehind(rollout: Rollout): Rollout {
+  if (rollout.state !== 'done' || rollout.changedHosts !== undefined) return rollout;
+  const behind = hostsLeftChanged(rollout).some((host) => !onNewRelease(rollout, host));
+  return behind ? { ...rollout, changedHosts: 'kept' } : rollout;
+}
+
+function onNewRelease(rollout: Pick<Rollout, 'hosts'>, host: string): boolean {
+  return rollout.hosts[host]?.state === 'healthy';
 }
 
 /**

@@ -57,7 +57,8 @@ export const TRANSITIONS: Readonly<Record<RolloutState, Partial<Record<RolloutEv
     'window-ended': 'rolling-back',
     'extend-window': 'rolling-back',
   },
-  done: { 'retry-cleanup': 'cleaning' },
+  // A done rollout that keeps hosts it could not put back lets them go when a person says so (hostsKept).
+  done: { 'retry-cleanup': 'cleaning', 'let-hosts-go': 'done' },
   'rolled-back': {},
   // A rollback that failed on some hosts runs again there once a person fixed what they said (commandRollout refuses
   // it for a rollout that failed before any host changed); or a person lets the hosts it left changed go as they are

@@ -15,7 +15,7 @@ export const COMMAND_USAGES = {
   resume: { usage: 'resume <rollout>', summary: 'carry on after a pause' },
   abort: {
     usage: 'abort <rollout>',
-    summary: 'stop; hosts already upgraded are rolled back (a failed one lets go of the hosts it left changed)',
+    summary: 'stop; hosts already upgraded are rolled back (a failed or done one lets go of the hosts it kept)',
   },
   rollback: { usage: 'rollback <rollout>', summary: 'roll back every host the rollout changed' },
   window: { usage: 'window <rollout> extend <duration>', summary: 'give the rollout more time' },

@@ -12,7 +12,7 @@ const MAX_LINES = 40;
 
 /**
  * `/dten hosts [selector]`: each host with its labels, installed versions, when its agent last reported and the
- * rollout that holds it, if one does (a failed rollout holds the hosts it left changed).
+ * rollout that holds it, if one does (a failed or done rollout holds the hosts it left changed).
  */
 export function hostsMessage(
   hosts: readonly AgentFacts[],
@@ -21,8 +21,8 @@ export function hostsMessage(
     aliveSince: Date;
     /** Host → the rollout holding it. */
     holders?: ReadonlyMap<string, string>;
-    /** Those of the holding rollouts that failed: they hold the hosts they left changed. */
-    failedHolders?: ReadonlySet<string>;
+    /** Those of the holding rollouts that are over (failed, or done): they hold the hosts they left changed. */
+    endedHolders?: ReadonlyMap<string, string>;
   },
 ): SlackMessage {
   const alive = (host: AgentFacts): boolean => Date.parse(host.seenAt) >= options.aliveSince.getTime();
@@ -37,7 +37,7 @@ export function hostsMessage(
         labels.length > 0 ? escapeMrkdwn(labels.join(',')) : 'no labels',
         versions.length > 0 ? escapeMrkdwn(versions.join(', ')) : 'nothing installed',
         alive(host) ? 'reporting' : `silent since ${formatUtc(host.seenAt)}`,
-        ...(holder === undefined ? [] : [describeHolder(holder, options.failedHolders?.has(holder) ?? false)]),
+        ...(holder === undefined ? [] : [describeHolder(holder, options.endedHolders?.get(holder))]),
       ].join(' · ');
     });
   const scope = options.selector ? ` matching ${codeSpan(options.selector)}` : '';
@@ -53,6 +53,9 @@ export function hostsMessage(
   };
 }
 
-function describeHolder(rolloutId: string, failed: boolean): string {
-  return failed ? `left changed by failed rollout ${codeSpan(rolloutId)}` : `in rollout ${codeSpan(rolloutId)}`;
+function describeHolder(rolloutId: string, ended: string | undefined): string {
+  if (ended === undefined) return `in rollout ${codeSpan(rolloutId)}`;
+  return ended === 'failed'
+    ? `left changed by failed rollout ${codeSpan(rolloutId)}`
+    : `left changed by rollout ${codeSpan(rolloutId)} (${ended})`;
 }

@@ -52,7 +52,8 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
   if (snapshot.failingHosts.length > 0) blocks.push(section(describeFailingHosts(snapshot.failingHosts)));
   // Why the install stopped on the hosts whose rollback since took over their state and reason.
   if (snapshot.installFailures !== undefined) blocks.push(section(describeInstallFailures(snapshot.installFailures)));
-  if (snapshot.keptHosts !== undefined) blocks.push(section(describeKeptHosts(snapshot.rolloutId, snapshot.keptHosts)));
+  if (snapshot.keptHosts !== undefined)
+    blocks.push(section(describeKeptHosts(snapshot.rolloutId, snapshot.keptHosts, snapshot.state)));
   blocks.push(section(describeBlip(snapshot.blip, options.samples ?? [], snapshot.budget)));
   blocks.push(context([...describeTimes(snapshot, now), `updated ${formatUtc(now)}`]));
   const failing = snapshot.failingHosts.length;
@@ -60,9 +61,16 @@ export function progressMessage(snapshot: ProgressSnapshot, options: ProgressOpt
   return { text: fitText(text, BLOCK_KIT_LIMITS.messageText), blocks };
 }
 
-/** What a failed rollout still holds, and the way to let go of it (its reason says how to run the rollback again). */
-function describeKeptHosts(rolloutId: string, kept: number): string {
+/**
+ * What a failed rollout still holds, and the way to let go of it (its reason says how to run the rollback again); or
+ * what a done one could not put back after it failed within max errors.
+ */
+function describeKeptHosts(rolloutId: string, kept: number, state: ProgressSnapshot['state']): string {
   const abort = codeSpan(`/dten abort ${rolloutId}`);
+  if (state === 'done')
+    return kept === 1
+      ? `🔒 The host that failed and could not be put back (see its reason) stays out of other plans until a person has put it right and ${abort} lets it go as it is.`
+      : `🔒 The ${kept.toLocaleString('en-US')} hosts that failed and could not be put back (see their reasons) stay out of other plans until a person has put them right and ${abort} lets them go as they are.`;
   return kept === 1
     ? `🔒 The host it left changed stays out of other plans until its rollback runs again there, or ${abort} lets it go as it is.`
     : `🔒 The ${kept.toLocaleString('en-US')} hosts it left changed stay out of other plans until their rollback runs again, or ${abort} lets them go as they are.`;
