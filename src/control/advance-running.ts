@@ -76,9 +76,12 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
   let turnedBack: string[] = [];
   const settled = await ctx.store.update(rollout.id, (r) => {
     turnedBack = [];
+    // A host that went back on its own and a person's rollback since asked again (dataKept cleared, a new attempt):
+    // the answer to its first rollback is not the answer to that one.
+    const ownRollbacks = rollbacks.ended.filter(({ host }) => r.hosts[host]?.dataKept === true);
     const recorded = recordStepOutcomes(
       recordStepOutcomes(r, installs.ended, 'installing', now, readInstall),
-      rollbacks.ended,
+      ownRollbacks,
       'rolling-back',
       now,
       readRollback,
@@ -128,7 +131,7 @@ async function watchWave(ctx: ControlContext, rollout: Rollout, waveHosts: reado
 }
 
 /** Why a host's rollback runs while its rollout carries on, as its job says. */
-const GOING_BACK = 'its install failed within max errors: this host goes back to the old release on its own';
+const GOING_BACK = 'its install failed, or its agent went silent, within max errors: it goes back to the old release';
 
 const NOTHING_WATCHED = { ended: [], pending: [] };
 

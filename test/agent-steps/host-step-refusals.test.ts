@@ -117,6 +117,15 @@ describe('an install refused by a package script, before production changes', ()
     expect(await productionState(layout, ctx)).toEqual(before);
     expect(before).toMatchObject({ current: { version: '4.1.0' }, running: true, cron: ['dten-reindex'] });
     expect(await stepsJournaled(layout, 'r-pre')).not.toContain('pause-schedules');
+
+    // Within max errors the host is then sent back: nothing of 9.0.0 ran, so the old release stays up.
+    const back = await rollbackOnHost(serving(ctx, pkg), {
+      rolloutId: 'r-pre',
+      package: pkg.ref,
+      keepMigrations: true,
+    });
+    expect(back).toMatchObject({ restoredVersion: '4.1.0', health: { healthy: true } });
+    expect(await productionState(layout, ctx)).toEqual(before);
   });
 
   it('when a failing script prints a credential, the words that leave the host carry it masked', async () => {

@@ -5,11 +5,17 @@ import { planRollout } from '../../src/control/plan-rollout.js';
 import type { RolloutEvent } from '../../src/core/rollout/rollout-event.js';
 import { transition } from '../../src/core/rollout/transition.js';
 import { TransitionRefused } from '../../src/core/rollout/transition-refused.js';
-import { startTestPlane, testPlanInput, type TestPlane } from './control-test-plane.js';
+import { enqueueHostJobs } from '../../src/control/enqueue-host-jobs.js';
+import { enterRollback } from '../../src/control/enter-rollback.js';
+import { recordHostStates } from '../../src/core/rollout/record-host-states.js';
+import { hostJobId } from '../../src/jobs/job-id.js';
+import { startTestFleet, startTestPlane, testPlanInput, type TestPlane } from './control-test-plane.js';
 
-const open: TestPlane[] = [];
+const BOB = { kind: 'user', id: 'U-BOB' } as const;
+const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
+  // Hosts first: a plane closed under a running fleet would leave their workers polling a deleted prefix.
+  for (const item of open.splice(0).reverse()) await item.close();
 });
 
 /** A plane that does not drive by itself: the test runs the step job's work with driveRollout. */
@@ -88,5 +94,58 @@ describe('the step job on a rollout that is not where it expects', () => {
       event: 'window-ended',
       detail: 'the window passed before it opened here',
     });
+  });
+
+  it("does not take a host's own rollback for the one a person asked since, which must undo the data", async () => {
+    const t = await plane();
+    const fleet = await startTestFleet(t, ['web-01', 'web-02'], {
+      behave: (host, step) => (host === 'web-01' && step === 'install' ? 'hang' : 'ok'),
+    });
+    open.push(fleet);
+    const planned = await planRollout(t.plane.ctx, {
+      plan: testPlanInput(['web-01', 'web-02'], { canary: 0, batch: { kind: 'count', n: 2 }, maxErrors: 1 }),
+    });
+    // By hand: the wave under way, web-01 still installing, web-02 gone back on its own, its rollback answered.
+    const running = await t.plane.store.update(planned.id, (r) =>
+      recordHostStates({ ...r, state: 'running', wave: { index: 0, finished: false } }, [
+        { host: 'web-01', state: 'installing' },
+        { host: 'web-02', state: 'installing' },
+        { host: 'web-02', state: 'rolling-back', dataKept: true },
+      ]),
+    );
+    await enqueueHostJobs(t.plane.ctx, running, ['web-02'], 'rollback');
+    const own = {
+      hostId: 'web-02',
+      jobId: hostJobId({ rolloutId: planned.id, hostId: 'web-02', attempt: 1 }, 'rollback'),
+    };
+    const deadline = Date.now() + 10_000;
+    while (
+      (await t.plane.ctx.hostJobs.statuses({ rolloutId: planned.id, step: 'rollback' }, [own]))[0]?.state !==
+      'completed'
+    ) {
+      if (Date.now() > deadline) throw new Error("web-02's rollback did not complete");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // A person's rollback lands between the driver's read and its write.
+    let raced = false;
+    const ctx: ControlContext = {
+      ...t.plane.ctx,
+      store: {
+        ...t.plane.store,
+        update: async (id, change) => {
+          if (!raced) {
+            raced = true;
+            await t.plane.store.update(id, (r) => enterRollback(r, 'rollback', BOB, new Date(), 'asked by U-BOB'));
+          }
+          return t.plane.store.update(id, change);
+        },
+      },
+    };
+    await driveRollout(ctx, planned.id, await t.plane.store.currentDriver(planned.id));
+    expect(raced).toBe(true);
+    const after = await t.plane.store.get(planned.id);
+    expect(after?.state).toBe('rolling-back');
+    expect(after?.hosts['web-02']).toMatchObject({ state: 'rolling-back', rollbackAttempt: 2, changed: true });
+    expect(after?.hosts['web-02']).not.toHaveProperty('dataKept');
   });
 });

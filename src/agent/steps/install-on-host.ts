@@ -48,8 +48,8 @@ export interface InstallOutcome {
  */
 export async function installOnHost(ctx: HostStepContext, request: InstallRequest): Promise<InstallOutcome> {
   const { layout } = ctx;
-  // Opening reads; the first record writes. An install job a restarted agent takes after the rollout's rollback ran
-  // here (BullMQ hands out a stalled job after the waiting ones) would undo that rollback.
+  // Opening reads; the first record writes. An install job that reaches the agent after the rollout's rollback ran
+  // here (retried after its backoff, or taken back to the queue when its lock lapsed) would undo that rollback.
   const journal = await openJournal(layout, request.rolloutId);
   if (journal.entries().some((entry) => entry.step.startsWith('rollback-')))
     throw new HostStepError('install-after-rollback', { rolloutId: request.rolloutId });

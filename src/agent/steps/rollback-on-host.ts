@@ -67,8 +67,11 @@ export async function rollbackOnHost(
   if (switchBack) await checkCurrentTarget(layout, { linkTarget: previous?.linkTarget });
   if (journal.hasDone('backup-config') && !journal.hasDone('rollback-config'))
     await readConfigBackup(layout, request.rolloutId);
-  // The units the manifest names, or without it the ones the install recorded starting.
-  const services = manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit }));
+  // The units the manifest names, or without it the ones the install recorded starting; none when the install never
+  // got as far as stopping the old ones: the units running are the old release's, and stay up.
+  const services = journal.lastPhase('stop-services')
+    ? (manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit })))
+    : [];
   await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, services));
   const migrations = request.keepMigrations
     ? { rolledBack: [] }
