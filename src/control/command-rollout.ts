@@ -7,6 +7,7 @@ import { TRANSITIONS } from '../core/rollout/transition-table.js';
 import { TransitionRefused } from '../core/rollout/transition-refused.js';
 import { refusingBusyHosts } from './check-hosts-free.js';
 import type { ControlContext } from './control-context.js';
+import { hostJobId } from '../jobs/job-id.js';
 import { enterRollback } from './enter-rollback.js';
 import { loadRollout } from './load-rollout.js';
 
@@ -43,6 +44,7 @@ export async function commandRollout(
   const now = ctx.now();
   let resumed = false;
   let letGo = false;
+  let letGoHosts: Array<{ hostId: string; jobId: string }> = [];
   const change = (r: Rollout): Rollout => {
     switch (command.kind) {
       case 'pause':
@@ -52,7 +54,17 @@ export async function commandRollout(
       case 'abort':
         // Nothing is left to stop in a failed rollout, or in a done one that keeps hosts: abort lets go of them.
         letGo = r.state === 'failed' || (r.state === 'done' && r.changedHosts !== undefined);
-        if (letGo) return letHostsGo(r, actor, now, command.detail);
+        if (letGo) {
+          // The rollbacks still queued for them (a silent agent's) would undo what a person fixed by hand.
+          letGoHosts = hostsKept(r).map((host) => ({
+            hostId: host,
+            jobId: hostJobId(
+              { rolloutId: r.id, hostId: host, attempt: r.hosts[host]?.rollbackAttempt ?? 1 },
+              'rollback',
+            ),
+          }));
+          return letHostsGo(r, actor, now, command.detail);
+        }
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
@@ -78,15 +90,17 @@ export async function commandRollout(
     if (!(error instanceof TransitionRefused)) throw error;
     throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });
   }
-  // Nothing follows a pause, an extension that resumed nothing, or letting a failed rollout's hosts go.
+  if (letGo) await ctx.hostJobs.withdraw(letGoHosts);
+  // Nothing follows a pause, an extension that resumed nothing, or letting a rollout's kept hosts go.
   const follows = command.kind === 'extend' ? resumed : command.kind !== 'pause' && !letGo;
   if (follows) await ctx.startDriver(rolloutId);
   return updated;
 }
 
 /**
- * A failed rollout gives up on its rollback: the hosts it left changed, which it kept out of other plans, are let go
- * as they are (a person fixed them by hand, or will with the next rollout). Refused when it keeps none.
+ * A failed rollout gives up on its rollback, or a done one on the hosts it could not put back: the hosts it kept out
+ * of other plans are let go as they are (a person fixed them by hand, or will with the next rollout). Refused when it
+ * keeps none.
  */
 function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | undefined): Rollout {
   const kept = hostsKept(rollout);

@@ -11,10 +11,10 @@ const statesTable = (keep: (state: RolloutState) => boolean): string =>
 
 // Each rollout's state (its record at prefix .. id): false for a record that is gone, '?' for one without a readable
 // state, 'done-kept' for a done rollout that keeps hosts, read once per script however many of the hosts asked about
-// it the rollout holds. \`holds\` says whether its claims hold: it is not over, or it failed, or it is done and keeps
+// it the rollout holds. `holds` says whether its claims hold: it is not over, or it failed, or it is done and keeps
 // hosts (such a rollout lets go of every host but those it left changed as it ends, hostsKept, and of those when a
 // person says so). An unreadable record holds: a host is wrongly kept rather than wrongly given to two rollouts.
-// \`active\`: it is not over.
+// `active`: it is not over.
 const HOLDS = `
 local over = ${statesTable(isOver)}
 over['done-kept'] = true
@@ -87,7 +87,7 @@ redis.call('PUBLISH', KEYS[3], ARGV[4])
 return 1
 `;
 
-// Which of the hosts a rollout holds (not over, or failed and keeping them): host, holder pairs. KEYS: the host
+// Which of the hosts a rollout holds (not over, or failed or done and keeping them): host, holder pairs. KEYS: the host
 // claims. ARGV: the record key prefix, then the hosts.
 export const FIND_HOLDERS = `${HOLDS}
 local found = {}

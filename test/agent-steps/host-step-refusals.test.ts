@@ -128,6 +128,30 @@ describe('an install refused by a package script, before production changes', ()
     expect(await productionState(layout, ctx)).toEqual(before);
   });
 
+  it('when stopping the old service fails, the rollback that follows starts it again, though nothing recorded it stopped', async () => {
+    const { layout, ctx } = await productionHost();
+    const before = await productionState(layout, ctx);
+    const pkg = await vendorPackage('9.0.0', [], { services: RENAMED_SERVICE });
+    let hiccups = 1;
+    // systemctl stops the unit, then answers with an error: the step ends failed with the unit down.
+    const flaky: HostStepContext = {
+      ...serving(ctx, pkg),
+      services: {
+        ...ctx.services,
+        stop: async (unit) => {
+          await ctx.services.stop(unit);
+          if (hiccups-- > 0) throw new Error(`systemctl stop ${unit}: connection timed out`);
+        },
+      },
+    };
+    await expect(install(flaky, 'r-stop', pkg.ref)).rejects.toThrow('connection timed out');
+    expect(await ctx.services.isActive('dten.service')).toBe(false);
+
+    const back = await rollbackOnHost(flaky, { rolloutId: 'r-stop', package: pkg.ref, keepMigrations: true });
+    expect(back).toMatchObject({ restoredVersion: '4.1.0', health: { healthy: true } });
+    expect(await productionState(layout, ctx)).toEqual(before);
+  });
+
   it('when a failing script prints a credential, the words that leave the host carry it masked', async () => {
     const { ctx } = await productionHost();
     // Built from parts, so no scanner flags this test file.

@@ -237,7 +237,7 @@ describe('the progress message', () => {
     rollout = recordHostState(rollout, first!, 'failed', 'rollback: its agent has been silent since 22:01');
     const done = { ...rollout, state: 'done' as const, changedHosts: 'kept' as const };
     expect(shownAt(done, 9)).toContain(
-      '🔒 The host that failed and could not be put back (see its reason) stays out of other plans until a person has put it right and `/dten abort rollout-7` lets it go as it is.',
+      '🔒 The host that failed and could not be put back (see its reason) stays out of other plans. dten does not run its rollback again once the rollout is done: put it back (or finish it) by hand, then `/dten abort rollout-7` lets it go as it is.',
     );
   });
 

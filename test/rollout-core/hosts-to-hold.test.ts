@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { claimChange, hostsKept } from '../../src/core/rollout/hosts-to-hold.js';
+import { claimChange, hostsKept, keepHostsLeftBehind } from '../../src/core/rollout/hosts-to-hold.js';
 import { recordHostStates } from '../../src/core/rollout/record-host-states.js';
 import type { Rollout } from '../../src/core/rollout/rollout.js';
 import type { RolloutState } from '../../src/core/rollout/rollout-state.js';
 import { buildTestPlan } from './build-test-plan.js';
 import { rolloutIn } from './rollout-fixtures.js';
 
+const entry = (event: 'cleanup-finished'): Rollout['audit'][number] => ({
+  at: '2026-11-30T12:00:00.000Z',
+  event,
+  from: 'cleaning',
+  to: 'done',
+  actor: { kind: 'system', id: 'control-plane' },
+});
 const plan = buildTestPlan({ targets: ['web-1', 'web-2', 'web-3'], canary: 0 });
 const inState = (state: RolloutState, extra: Partial<Rollout> = {}): Rollout => rolloutIn(state, extra, plan);
 /** web-1 installed and rolled back, web-2 installed and not rolled back, web-3 never touched. */
@@ -63,5 +70,23 @@ describe('the hosts a rollout holds', () => {
       { host: 'web-2', state: 'rolling-back' },
     ]);
     expect(claimChange(touched('failed'), again)).toEqual({ mode: 'claim', hosts: ['web-2'] });
+  });
+
+  it('a done rollout keeps the hosts it could not put back, not those on the new release, and only as it first ends', () => {
+    const healthy = recordHostStates(touched('done'), [
+      { host: 'web-3', state: 'installing' },
+      { host: 'web-3', state: 'healthy' },
+    ]);
+    const ended = { ...healthy, audit: [entry('cleanup-finished')] };
+    const kept = keepHostsLeftBehind(ended);
+    expect(kept.changedHosts).toBe('kept');
+    expect(hostsKept(kept)).toEqual(['web-2']);
+    expect(claimChange({ ...kept, state: 'cleaning' }, kept)).toEqual({ mode: 'release', hosts: ['web-1', 'web-3'] });
+    // Ending again after a cleanup run again keeps nothing it did not keep the first time.
+    expect(
+      keepHostsLeftBehind({ ...ended, audit: [entry('cleanup-finished'), entry('cleanup-finished')] }),
+    ).not.toHaveProperty('changedHosts');
+    expect(keepHostsLeftBehind({ ...ended, changedHosts: 'let-go' }).changedHosts).toBe('let-go');
+    expect(hostsKept({ ...kept, changedHosts: 'let-go' })).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { runPackageScript } from '../host/run-package-script.js';
 import { readCurrentLink } from '../host/read-current-link.js';
 import { resolveInside } from '../host/resolve-inside.js';
 import { startServices } from '../host/start-services.js';
-import { stopServices } from '../host/stop-services.js';
+import { runningUnits, stopServices } from '../host/stop-services.js';
 import { switchCurrent } from '../host/switch-current.js';
 import { checkReleaseHealth, type ReleaseHealth } from './check-release-health.js';
 import type { HostStepContext, PackageRef } from './host-step-context.js';
@@ -89,6 +89,9 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
     services: ctx.services,
     window,
   });
+  // What runs, recorded before anything stops: a stop that fails part-way, or an agent killed in the middle of it,
+  // leaves the whole list for the rollback to start again (what `stop-services` returns lacks what it had stopped).
+  await runJournaled(journal, 'running-services', () => runningUnits(ctx.services, manifest.services));
   await runJournaled(journal, 'stop-services', () => stopServices(ctx.services, manifest.services));
   await runJournaled(journal, 'backup-config', async () => {
     await backupConfig(

@@ -89,7 +89,11 @@ export async function rollbackOnHost(
     await runJournaled(journal, 'rollback-config', () => restoreConfig(layout, request.rolloutId));
   }
   await runJournaled(journal, 'rollback-start-services', async () => {
-    const stopped = journal.lastData<string[]>('stop-services') ?? [];
+    // What ran before the install began stopping it (an older agent's journal has only what it stopped); nothing
+    // when it never began: those units were left running.
+    const stopped = journal.lastPhase('stop-services')
+      ? (journal.lastData<string[]>('running-services') ?? journal.lastData<string[]>('stop-services') ?? [])
+      : [];
     for (const unit of stopped) await ctx.services.start(unit);
     return stopped;
   });

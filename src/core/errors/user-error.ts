@@ -18,7 +18,7 @@ export interface UserErrorParams {
   /** Hosts another rollout holds (a host takes one rollout at a time): each such rollout, its state, its hosts. */
   'hosts-busy': { rollouts: Array<{ rolloutId: string; state: string; hosts: string[] }> };
   'nothing-to-retry': { id: string };
-  /** Abort of a failed rollout that keeps no host: `letGo` when a person already let them go. */
+  /** Abort of a failed (or done) rollout that keeps no host: `letGo` when a person already let them go. */
   'nothing-kept': { id: string; state: string; letGo: boolean };
   'command-invalid': { problem: string; usage: string };
   'package-unavailable': { reference: string; reason: string };

@@ -27,11 +27,13 @@ export function hostsKept(rollout: Rollout): string[] {
 }
 
 /**
- * A rollout that ends done keeps the hosts it left changed but not on the new release (`changedHosts: 'kept'`), unless
- * a person let them go before (a cleanup run again ends done once more).
+ * A rollout that ends done keeps the hosts it left changed but not on the new release (`changedHosts: 'kept'`), the
+ * first time it ends so: a cleanup run again later finds them kept, or let go by a person, or (a rollout an earlier
+ * dten finished) long given to other rollouts.
  */
 export function keepHostsLeftBehind(rollout: Rollout): Rollout {
   if (rollout.state !== 'done' || rollout.changedHosts !== undefined) return rollout;
+  if (rollout.audit.filter((entry) => entry.event === 'cleanup-finished').length > 1) return rollout;
   const behind = hostsLeftChanged(rollout).some((host) => !onNewRelease(rollout, host));
   return behind ? { ...rollout, changedHosts: 'kept' } : rollout;
 }

@@ -30,6 +30,6 @@ export interface ProgressSnapshot {
   endedAt?: string;
   /** Why a rollout stopped or turned back (paused, rolling back, rolled back, failed, expired), as its audit says. */
   reason?: string;
-  /** A failed rollout's hosts it left changed and keeps out of other plans (hostsKept); undefined when none. */
+  /** The hosts a failed or done rollout left changed and keeps out of other plans (hostsKept); undefined when none. */
   keptHosts?: number;
 }

@@ -69,8 +69,8 @@ function describeKeptHosts(rolloutId: string, kept: number, state: ProgressSnaps
   const abort = codeSpan(`/dten abort ${rolloutId}`);
   if (state === 'done')
     return kept === 1
-      ? `🔒 The host that failed and could not be put back (see its reason) stays out of other plans until a person has put it right and ${abort} lets it go as it is.`
-      : `🔒 The ${kept.toLocaleString('en-US')} hosts that failed and could not be put back (see their reasons) stay out of other plans until a person has put them right and ${abort} lets them go as they are.`;
+      ? `🔒 The host that failed and could not be put back (see its reason) stays out of other plans. dten does not run its rollback again once the rollout is done: put it back (or finish it) by hand, then ${abort} lets it go as it is.`
+      : `🔒 The ${kept.toLocaleString('en-US')} hosts that failed and could not be put back (see their reasons) stay out of other plans. dten does not run their rollback again once the rollout is done: put them back (or finish them) by hand, then ${abort} lets them go as they are.`;
   return kept === 1
     ? `🔒 The host it left changed stays out of other plans until its rollback runs again there, or ${abort} lets it go as it is.`
     : `🔒 The ${kept.toLocaleString('en-US')} hosts it left changed stay out of other plans until their rollback runs again, or ${abort} lets them go as they are.`;
