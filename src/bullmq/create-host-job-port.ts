@@ -41,16 +41,17 @@ export function createHostJobPort(options: {
       return Promise.all(jobs.map(async (job) => fromBatches.get(childKey(job)) ?? readOne(registry, job)));
     },
     async withdraw(jobs) {
-      // BullMQ's remove leaves a job whose lock an agent holds (it answers 0), and takes a finished one too: only
-      // jobs still waiting for their agent are removed.
-      await Promise.all(
-        jobs.map(async ({ hostId, jobId }) => {
-          const queue = registry.queueFor(hostId);
-          const state = await queue.getJobState(jobId);
-          if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children')
-            await queue.remove(jobId);
+      // BullMQ's remove leaves a job whose lock an agent holds (it answers 0), and would take a finished one too, whose
+      // result the rollout may still read: only unfinished jobs are asked for.
+      const held = await Promise.all(
+        jobs.map(async (job) => {
+          const queue = registry.queueFor(job.hostId);
+          const state = await queue.getJobState(job.jobId);
+          if (state === 'unknown' || state === 'completed' || state === 'failed') return false;
+          return (await queue.remove(job.jobId)) === 0;
         }),
       );
+      return jobs.filter((_, i) => held[i]);
     },
   };
 }

@@ -40,11 +40,13 @@ export async function commandRollout(
   command: RolloutCommand,
   actor: Actor,
 ): Promise<Rollout> {
-  await loadRollout(ctx, rolloutId);
+  const read = await loadRollout(ctx, rolloutId);
   const now = ctx.now();
   let resumed = false;
   let letGo = false;
-  let letGoHosts: Array<{ hostId: string; jobId: string }> = [];
+  // Before the hosts are let go: what this rollout still has queued for them would change them after a person fixed
+  // them by hand. What an agent holds finishes; a rollback stays behind an install an agent holds, to undo it.
+  const stillHeld = command.kind === 'abort' ? await withdrawLeftovers(ctx, read) : [];
   const change = (r: Rollout): Rollout => {
     switch (command.kind) {
       case 'pause':
@@ -54,17 +56,7 @@ export async function commandRollout(
       case 'abort':
         // Nothing is left to stop in a failed rollout, or in a done one that keeps hosts: abort lets go of them.
         letGo = r.state === 'failed' || (r.state === 'done' && r.changedHosts !== undefined);
-        if (letGo) {
-          // The rollbacks still queued for them (a silent agent's) would undo what a person fixed by hand.
-          letGoHosts = hostsKept(r).map((host) => ({
-            hostId: host,
-            jobId: hostJobId(
-              { rolloutId: r.id, hostId: host, attempt: r.hosts[host]?.rollbackAttempt ?? 1 },
-              'rollback',
-            ),
-          }));
-          return letHostsGo(r, actor, now, command.detail);
-        }
+        if (letGo) return letHostsGo(r, actor, now, command.detail, stillHeld);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
@@ -90,7 +82,6 @@ export async function commandRollout(
     if (!(error instanceof TransitionRefused)) throw error;
     throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });
   }
-  if (letGo) await ctx.hostJobs.withdraw(letGoHosts);
   // Nothing follows a pause, an extension that resumed nothing, or letting a rollout's kept hosts go.
   const follows = command.kind === 'extend' ? resumed : command.kind !== 'pause' && !letGo;
   if (follows) await ctx.startDriver(rolloutId);
@@ -102,7 +93,13 @@ export async function commandRollout(
  * of other plans are let go as they are (a person fixed them by hand, or will with the next rollout). Refused when it
  * keeps none.
  */
-function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | undefined): Rollout {
+function letHostsGo(
+  rollout: Rollout,
+  actor: Actor,
+  now: Date,
+  why: string | undefined,
+  stillHeld: readonly string[],
+): Rollout {
   const kept = hostsKept(rollout);
   if (kept.length === 0)
     throw new UserError('nothing-kept', {
@@ -111,7 +108,13 @@ function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | und
       letGo: rollout.changedHosts === 'let-go',
     });
   const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
-  const detail = why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}`;
+  const held = stillHeld.filter((host) => kept.includes(host));
+  const running =
+    held.length === 0
+      ? ''
+      : `; the agent of ${held.join(', ')} still holds a step of this rollout, which finishes (a rollback queued behind an install stays, to undo it)`;
+  const detail =
+    why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}${running}`;
   return { ...transition(rollout, 'let-hosts-go', actor, now, detail), changedHosts: 'let-go' };
 }
 
@@ -126,4 +129,28 @@ function retryCleanup(rollout: Rollout, actor: Actor, now: Date): Rollout {
     { state: 'running', since, attempt: (cleanup.attempt ?? 1) + 1 },
   ]);
   return { ...moved, cleanup: { ...rollout.cleanup, ...Object.fromEntries(again) } };
+}
+
+/**
+ * For a rollout whose abort lets its kept hosts go: takes back their install and every rollback attempt still queued,
+ * and returns the hosts whose agent holds one. A rollback queued behind an install an agent holds is kept, or that
+ * install would finish with nothing to undo it. Nothing for any other rollout.
+ */
+async function withdrawLeftovers(ctx: ControlContext, rollout: Rollout): Promise<string[]> {
+  const kept = rollout.state === 'failed' || rollout.state === 'done' ? hostsKept(rollout) : [];
+  if (kept.length === 0) return [];
+  const job = (hostId: string, step: 'install' | 'rollback', attempt = 1) => ({
+    hostId,
+    jobId: hostJobId({ rolloutId: rollout.id, hostId, attempt }, step),
+  });
+  const heldInstalls = new Set(
+    (await ctx.hostJobs.withdraw(kept.map((host) => job(host, 'install')))).map((held) => held.hostId),
+  );
+  const rollbacks = kept.flatMap((host) => {
+    const last = rollout.hosts[host]?.rollbackAttempt ?? 1;
+    const attempts = Array.from({ length: heldInstalls.has(host) ? last - 1 : last }, (_, i) => i + 1);
+    return attempts.map((attempt) => job(host, 'rollback', attempt));
+  });
+  const heldRollbacks = (await ctx.hostJobs.withdraw(rollbacks)).map((held) => held.hostId);
+  return [...new Set([...heldInstalls, ...heldRollbacks])].sort();
 }

@@ -23,10 +23,11 @@ export interface HostJobPort {
     jobs: ReadonlyArray<{ hostId: string; jobId: string }>,
   ): Promise<HostJobStatus[]>;
   /**
-   * Takes back jobs the control plane gave up on that no agent has begun (waiting, or delayed for a retry), so a
-   * silent agent that comes back does not run a step nobody watches; a job an agent holds is left to finish.
+   * Takes back jobs that have not finished and that no agent holds (waiting, delayed for a retry, or left active by an
+   * agent that died, its lock lapsed), so a silent agent that comes back does not run a step nobody watches. Returns
+   * the jobs an agent holds: they are left to finish.
    */
-  withdraw(jobs: ReadonlyArray<{ hostId: string; jobId: string }>): Promise<void>;
+  withdraw(jobs: ReadonlyArray<{ hostId: string; jobId: string }>): Promise<Array<{ hostId: string; jobId: string }>>;
 }
 
 /** When each host's agent last reported (its heartbeat); undefined for a host that never registered. */

@@ -152,6 +152,27 @@ describe('an install refused by a package script, before production changes', ()
     expect(await productionState(layout, ctx)).toEqual(before);
   });
 
+  it('an install an older agent began stopping, resumed by this one, leaves the rollback what that agent stopped', async () => {
+    const { layout, ctx } = await productionHost();
+    const before = await productionState(layout, ctx);
+    const pkg = await vendorPackage(
+      '9.0.0',
+      [{ name: 'scripts/postinstall.sh', content: '#!/bin/sh\nexit 1\n', mode: 0o100755 }],
+      { scripts: { postinstall: 'scripts/postinstall.sh' }, services: RENAMED_SERVICE },
+    );
+    // The older agent journaled what it stopped only as its stop step's result, then was upgraded.
+    const journal = await openJournal(layout, 'r-older');
+    await ctx.services.stop('dten.service');
+    await journal.record('stop-services', 'started');
+    await journal.record('stop-services', 'done', ['dten.service']);
+
+    await expect(install(serving(ctx, pkg), 'r-older', pkg.ref)).rejects.toThrow(HostStepError);
+    expect(await stepsJournaled(layout, 'r-older')).not.toContain('running-services');
+    const back = await rollbackOnHost(serving(ctx, pkg), { rolloutId: 'r-older', package: pkg.ref });
+    expect(back).toMatchObject({ restoredVersion: '4.1.0', health: { healthy: true } });
+    expect(await productionState(layout, ctx)).toEqual(before);
+  });
+
   it('when a failing script prints a credential, the words that leave the host carry it masked', async () => {
     const { ctx } = await productionHost();
     // Built from parts, so no scanner flags this test file.

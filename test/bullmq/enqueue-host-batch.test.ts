@@ -129,10 +129,11 @@ describe("the control plane's view of host jobs", () => {
     await until(async () => (await web1.getJobState(jobId)) === 'active');
     const dbJobId = (await registry.queueFor('db-1').getJobs(['waiting']))[0]?.id ?? '';
 
-    await port.withdraw([
+    const stillHeld = await port.withdraw([
       { hostId: 'web-1', jobId },
       { hostId: 'db-1', jobId: dbJobId },
     ]);
+    expect(stillHeld).toEqual([{ hostId: 'web-1', jobId }]);
     expect(await registry.queueFor('db-1').getJobState(dbJobId)).toBe('unknown');
     expect(await web1.getJobState(jobId)).toBe('active');
     release();

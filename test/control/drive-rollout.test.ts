@@ -332,11 +332,13 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(letGo.audit.at(-1)).toMatchObject({
       event: 'let-hosts-go',
       actor: BOB,
-      detail: 'the 1 host(s) the rollout left changed are let go as they are: web-02',
+      detail:
+        'the 1 host(s) the rollout left changed are let go as they are: web-02; the agent of web-02 still holds a step of this rollout, which finishes (a rollback queued behind an install stays, to undo it)',
     });
     expect((await t.plane.ctx.store.holdersOf(HOSTS)).size).toBe(0);
-    // Its rollback, queued for when the agent is back, would undo what the person fixed: it is taken back too.
-    expect(await hostJob(t, 'web-02', rollout.id, 'rollback')).toBeUndefined();
+    // The agent still holds the install: the rollback behind it stays, or that install would finish with nothing to
+    // undo it.
+    expect(await (await hostJob(t, 'web-02', rollout.id, 'rollback'))?.getState()).toBe('waiting');
     await expect(commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB)).rejects.toMatchObject({
       code: 'nothing-kept',
       params: { state: 'done', letGo: true },
@@ -369,6 +371,11 @@ describe('the control plane drives a rollout through its hosts', () => {
     expect(await hostJob(t, 'web-02', rollout.id, 'install')).toBeUndefined();
     expect(await (await hostJob(t, 'web-02', rollout.id, 'rollback'))?.getState()).toBe('waiting');
     expect(hosts.ran.get('web-02')).toEqual(['preflight', 'install']);
+
+    // A person fixes web-02 by hand and lets it go: nothing this rollout queued there is left to undo that.
+    const letGo = await commandRollout(t.plane.ctx, rollout.id, { kind: 'abort' }, BOB);
+    expect(letGo.audit.at(-1)?.detail).toBe('the 1 host(s) the rollout left changed are let go as they are: web-02');
+    expect(await hostJob(t, 'web-02', rollout.id, 'rollback')).toBeUndefined();
   });
 
   it('a done rollout whose every failed host went back keeps nothing, and abort is refused as before', async () => {

@@ -91,7 +91,9 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
   });
   // What runs, recorded before anything stops: a stop that fails part-way, or an agent killed in the middle of it,
   // leaves the whole list for the rollback to start again (what `stop-services` returns lacks what it had stopped).
-  await runJournaled(journal, 'running-services', () => runningUnits(ctx.services, manifest.services));
+  // An older agent's journal that began stopping without this list keeps what its stop step returns.
+  if (journal.lastPhase('stop-services') === undefined || journal.hasDone('running-services'))
+    await runJournaled(journal, 'running-services', () => runningUnits(ctx.services, manifest.services));
   await runJournaled(journal, 'stop-services', () => stopServices(ctx.services, manifest.services));
   await runJournaled(journal, 'backup-config', async () => {
     await backupConfig(
