@@ -40,13 +40,11 @@ export async function commandRollout(
   command: RolloutCommand,
   actor: Actor,
 ): Promise<Rollout> {
-  const read = await loadRollout(ctx, rolloutId);
+  await loadRollout(ctx, rolloutId);
   const now = ctx.now();
   let resumed = false;
   let letGo = false;
-  // Before the hosts are let go: what this rollout still has queued for them would change them after a person fixed
-  // them by hand. What an agent holds finishes; a rollback stays behind an install an agent holds, to undo it.
-  const stillHeld = command.kind === 'abort' ? await withdrawLeftovers(ctx, read) : [];
+  let letGoFrom: Rollout | undefined;
   const change = (r: Rollout): Rollout => {
     switch (command.kind) {
       case 'pause':
@@ -56,7 +54,8 @@ export async function commandRollout(
       case 'abort':
         // Nothing is left to stop in a failed rollout, or in a done one that keeps hosts: abort lets go of them.
         letGo = r.state === 'failed' || (r.state === 'done' && r.changedHosts !== undefined);
-        if (letGo) return letHostsGo(r, actor, now, command.detail, stillHeld);
+        letGoFrom = r;
+        if (letGo) return letHostsGo(r, actor, now, command.detail);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
           ? enterRollback(r, 'abort', actor, now, command.detail ?? `aborted by ${actor.id}`)
@@ -82,6 +81,9 @@ export async function commandRollout(
     if (!(error instanceof TransitionRefused)) throw error;
     throw new UserError('rollout-refused', { id: rolloutId, state: error.state, action: ACTION[command.kind] });
   }
+  // Once the hosts are let go, what this rollout still has queued for them would change them after a person fixed
+  // them by hand. What an agent holds finishes; a rollback stays behind an install an agent holds, to undo it.
+  if (letGo && letGoFrom) await withdrawLeftovers(ctx, letGoFrom);
   // Nothing follows a pause, an extension that resumed nothing, or letting a rollout's kept hosts go.
   const follows = command.kind === 'extend' ? resumed : command.kind !== 'pause' && !letGo;
   if (follows) await ctx.startDriver(rolloutId);
@@ -93,13 +95,7 @@ export async function commandRollout(
  * of other plans are let go as they are (a person fixed them by hand, or will with the next rollout). Refused when it
  * keeps none.
  */
-function letHostsGo(
-  rollout: Rollout,
-  actor: Actor,
-  now: Date,
-  why: string | undefined,
-  stillHeld: readonly string[],
-): Rollout {
+function letHostsGo(rollout: Rollout, actor: Actor, now: Date, why: string | undefined): Rollout {
   const kept = hostsKept(rollout);
   if (kept.length === 0)
     throw new UserError('nothing-kept', {
@@ -108,13 +104,7 @@ function letHostsGo(
       letGo: rollout.changedHosts === 'let-go',
     });
   const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
-  const held = stillHeld.filter((host) => kept.includes(host));
-  const running =
-    held.length === 0
-      ? ''
-      : `; the agent of ${held.join(', ')} still holds a step of this rollout, which finishes (a rollback queued behind an install stays, to undo it)`;
-  const detail =
-    why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}${running}`;
+  const detail = why ?? `the ${kept.length} host(s) the rollout left changed are let go as they are: ${named}`;
   return { ...transition(rollout, 'let-hosts-go', actor, now, detail), changedHosts: 'let-go' };
 }
 
@@ -132,13 +122,14 @@ function retryCleanup(rollout: Rollout, actor: Actor, now: Date): Rollout {
 }
 
 /**
- * For a rollout whose abort lets its kept hosts go: takes back their install and every rollback attempt still queued,
- * and returns the hosts whose agent holds one. A rollback queued behind an install an agent holds is kept, or that
- * install would finish with nothing to undo it. Nothing for any other rollout.
+ * For a rollout whose kept hosts were just let go (`rollout` as it was before): takes back their install and every
+ * rollback attempt still queued that no agent holds. A rollback queued behind an install an agent holds is kept, or
+ * that install would finish with nothing to undo it. (A job that finishes between the look at its state and its
+ * removal is removed with its result; the window is a round trip.)
  */
-async function withdrawLeftovers(ctx: ControlContext, rollout: Rollout): Promise<string[]> {
-  const kept = rollout.state === 'failed' || rollout.state === 'done' ? hostsKept(rollout) : [];
-  if (kept.length === 0) return [];
+async function withdrawLeftovers(ctx: ControlContext, rollout: Rollout): Promise<void> {
+  const kept = hostsKept(rollout);
+  if (kept.length === 0) return;
   const job = (hostId: string, step: 'install' | 'rollback', attempt = 1) => ({
     hostId,
     jobId: hostJobId({ rolloutId: rollout.id, hostId, attempt }, step),
@@ -151,6 +142,5 @@ async function withdrawLeftovers(ctx: ControlContext, rollout: Rollout): Promise
     const attempts = Array.from({ length: heldInstalls.has(host) ? last - 1 : last }, (_, i) => i + 1);
     return attempts.map((attempt) => job(host, 'rollback', attempt));
   });
-  const heldRollbacks = (await ctx.hostJobs.withdraw(rollbacks)).map((held) => held.hostId);
-  return [...new Set([...heldInstalls, ...heldRollbacks])].sort();
+  await ctx.hostJobs.withdraw(rollbacks);
 }

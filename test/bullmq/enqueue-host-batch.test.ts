@@ -109,7 +109,7 @@ describe("the control plane's view of host jobs", () => {
       keepJobsSeconds: 86_400,
     });
 
-  it('takes back a job no agent has begun, leaves the one an agent holds, and the batch still wakes the step job', async () => {
+  it('takes back a job no agent holds, leaves the one an agent holds, and the batch still wakes the step job', async () => {
     const port = createPort();
     await port.enqueue([buildInstallJob(), buildInstallJob({ hostId: 'db-1' })], ASKED);
     // web-1's agent takes its job and holds it; db-1's agent is silent, so its job waits.
@@ -136,8 +136,14 @@ describe("the control plane's view of host jobs", () => {
     expect(stillHeld).toEqual([{ hostId: 'web-1', jobId }]);
     expect(await registry.queueFor('db-1').getJobState(dbJobId)).toBe('unknown');
     expect(await web1.getJobState(jobId)).toBe('active');
-    release();
+
+    // The agent dies, its lock lapses: the job it left active is taken back too, and the batch wakes the step job.
+    await worker.close(true);
+    await fresh.redis.del(`${fresh.prefix}:${hostQueueName('web-1')}:${jobId}:lock`);
+    expect(await port.withdraw([{ hostId: 'web-1', jobId }])).toEqual([]);
+    expect(await web1.getJobState(jobId)).toBe('unknown');
     await until(async () => (await wakeState()) === 'waiting');
+    release();
   });
 
   it('reads finished, refused and unfinished jobs from their batch, and a job in no batch from its own queue', async () => {
