@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createAgentWorker } from '../agent/create-agent-worker.js';
 import { createPackageFetcher } from '../agent/create-package-fetcher.js';
 import { gatherHostFacts } from '../agent/gather-host-facts.js';
+import { logAgentWorkerError } from '../agent/log-agent-worker-error.js';
 import { createComponentProber } from '../agent/host/component-probes.js';
 import { createExecServiceAdapter } from '../agent/host/exec-service-adapter.js';
 import { createHostLayout } from '../agent/host/host-layout.js';
@@ -100,7 +101,7 @@ export async function agentCommand(argv: string[], config: Config, log: Logger):
     ctx,
     lockSeconds: config.agentLockSeconds,
   });
-  worker.on('error', logUnlessRedisAway(ctx.log, 'worker error', {}, 'error'));
+  worker.on('error', logAgentWorkerError(ctx.log));
   ctx.log.info({ root: layout.root, queue: worker.name }, 'agent ready');
   await waitForStopSignal();
   clearInterval(timer);
