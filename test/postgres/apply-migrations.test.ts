@@ -214,7 +214,12 @@ describe("applying a release's migrations to PostgreSQL", () => {
         "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid::text = $1 AND objid::text = $2 AND granted",
         [high, low],
       );
-    while ((await holder()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Mid-migration: once 0001_slow runs (the lock was taken before; ending it sooner stops the runner before 0001).
+    const slowRunning = async () =>
+      schema.query(
+        "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(1.5)%' AND pid <> pg_backend_pid()",
+      );
+    while ((await slowRunning()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     await schema.query('SELECT pg_terminate_backend($1)', [(await holder())[0]!.pid]);
 
     const error: unknown = await running.catch((caught: unknown) => caught);
