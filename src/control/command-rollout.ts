@@ -54,7 +54,7 @@ export async function commandRollout(
       case 'abort':
         // Nothing is left to stop in a failed rollout, or in a done one that keeps hosts: abort lets go of them.
         letGo = r.state === 'failed' || (r.state === 'done' && r.changedHosts !== undefined);
-        letGoFrom = r;
+        letGoFrom = letGo ? r : undefined;
         if (letGo) return letHostsGo(r, actor, now, command.detail);
         // Before any host changed, abort simply ends the rollout; after, it rolls back what was installed.
         return TRANSITIONS[r.state].abort === 'rolling-back'
@@ -83,7 +83,7 @@ export async function commandRollout(
   }
   // Once the hosts are let go, what this rollout still has queued for them would change them after a person fixed
   // them by hand. What an agent holds finishes; a rollback stays behind an install an agent holds, to undo it.
-  if (letGo && letGoFrom) await withdrawLeftovers(ctx, letGoFrom);
+  if (letGoFrom) await withdrawLeftovers(ctx, letGoFrom);
   // Nothing follows a pause, an extension that resumed nothing, or letting a rollout's kept hosts go.
   const follows = command.kind === 'extend' ? resumed : command.kind !== 'pause' && !letGo;
   if (follows) await ctx.startDriver(rolloutId);

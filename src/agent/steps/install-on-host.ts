@@ -91,8 +91,9 @@ export async function installOnHost(ctx: HostStepContext, request: InstallReques
   });
   // What runs, recorded before anything stops: a stop that fails part-way, or an agent killed in the middle of it,
   // leaves the whole list for the rollback to start again (what `stop-services` returns lacks what it had stopped).
-  // An older agent's journal that began stopping without this list keeps what its stop step returns.
-  if (journal.lastPhase('stop-services') === undefined || journal.hasDone('running-services'))
+  // Once the stop began, the list is this agent's own (journaled before it) or, in an older agent's journal, none:
+  // read now, it would lack what was stopped, so the rollback keeps what the stop step returns.
+  if (journal.lastPhase('stop-services') === undefined)
     await runJournaled(journal, 'running-services', () => runningUnits(ctx.services, manifest.services));
   await runJournaled(journal, 'stop-services', () => stopServices(ctx.services, manifest.services));
   await runJournaled(journal, 'backup-config', async () => {

@@ -67,9 +67,10 @@ export async function rollbackOnHost(
   if (switchBack) await checkCurrentTarget(layout, { linkTarget: previous?.linkTarget });
   if (journal.hasDone('backup-config') && !journal.hasDone('rollback-config'))
     await readConfigBackup(layout, request.rolloutId);
-  // The units the manifest names, or without it the ones the install recorded starting; none when the install never
-  // got as far as stopping the old ones: the units running are the old release's, and stay up.
-  const services = journal.lastPhase('stop-services')
+  // Until the install began stopping the old units, the units running are the old release's, and stay up.
+  const stopBegan = journal.lastPhase('stop-services') !== undefined;
+  // The units the manifest names, or without it the ones the install recorded starting.
+  const services = stopBegan
     ? (manifest?.services ?? (journal.lastData<string[]>('start-services') ?? []).map((unit) => ({ unit })))
     : [];
   await runJournaled(journal, 'rollback-stop-services', () => stopServices(ctx.services, services));
@@ -89,9 +90,8 @@ export async function rollbackOnHost(
     await runJournaled(journal, 'rollback-config', () => restoreConfig(layout, request.rolloutId));
   }
   await runJournaled(journal, 'rollback-start-services', async () => {
-    // What ran before the install began stopping it (an older agent's journal has only what it stopped); nothing
-    // when it never began: those units were left running.
-    const stopped = journal.lastPhase('stop-services')
+    // What ran before the install began stopping it (an older agent's journal has only what it stopped).
+    const stopped = stopBegan
       ? (journal.lastData<string[]>('running-services') ?? journal.lastData<string[]>('stop-services') ?? [])
       : [];
     for (const unit of stopped) await ctx.services.start(unit);

@@ -22,7 +22,7 @@ export function hostsToHold(rollout: Rollout, comingBack: boolean): string[] {
 export function hostsKept(rollout: Rollout): string[] {
   if (rollout.changedHosts !== 'kept') return [];
   if (rollout.state === 'failed') return hostsLeftChanged(rollout);
-  if (rollout.state === 'done') return hostsLeftChanged(rollout).filter((host) => !onNewRelease(rollout, host));
+  if (rollout.state === 'done') return leftBehind(rollout);
   return [];
 }
 
@@ -34,12 +34,12 @@ export function hostsKept(rollout: Rollout): string[] {
 export function keepHostsLeftBehind(rollout: Rollout): Rollout {
   if (rollout.state !== 'done' || rollout.changedHosts !== undefined) return rollout;
   if (rollout.audit.filter((entry) => entry.event === 'cleanup-finished').length > 1) return rollout;
-  const behind = hostsLeftChanged(rollout).some((host) => !onNewRelease(rollout, host));
-  return behind ? { ...rollout, changedHosts: 'kept' } : rollout;
+  return leftBehind(rollout).length > 0 ? { ...rollout, changedHosts: 'kept' } : rollout;
 }
 
-function onNewRelease(rollout: Pick<Rollout, 'hosts'>, host: string): boolean {
-  return rollout.hosts[host]?.state === 'healthy';
+/** The hosts a done rollout changed that are not on the new release: those it could not put back. */
+function leftBehind(rollout: Pick<Rollout, 'hosts'>): string[] {
+  return hostsLeftChanged(rollout).filter((host) => rollout.hosts[host]?.state !== 'healthy');
 }
 
 /**
